@@ -1,0 +1,212 @@
+/** Load balancer: one address in front of a target group, with health checks (AWS ALB semantics). Contract: pure data. */
+import { t } from '../text';
+import { defineKind } from './defineKind';
+
+export const LB_ALGORITHMS = [
+  'round_robin',
+  'random',
+  'least_outstanding',
+  'p2c',
+  'weighted',
+] as const;
+const listener = t('Listener', '리스너');
+const health = t('Health check', '헬스 체크');
+const targets = t('Targets', '대상');
+
+export const lb = defineKind({
+  kind: 'lb',
+  label: t('Load balancer', '로드 밸런서'),
+  description: t(
+    'One address in front of many servers. It spreads requests over the healthy ones and stops sending to a server that fails its health checks.',
+    '여러 서버 앞의 주소 하나. 건강한 서버들에 요청을 나누고, 헬스 체크에 실패한 서버로는 보내지 않습니다.',
+  ),
+  category: 'network',
+  icon: 'M12 3v5M12 8l-7 8M12 8l7 8M12 8v8M3 16h4v4H3zM10 16h4v4h-4zM17 16h4v4h-4zM9 3h6',
+  idPrefix: 'lb',
+  isInstance: false,
+  linksTo: ['server', 'asg', 'cache', 'dbPrimary', 'dbReplica'],
+  params: {
+    listenerPort: {
+      type: 'number',
+      default: 80,
+      min: 1,
+      max: 65535,
+      integer: true,
+      unit: 'port',
+      label: t('Listener port', '리스너 포트'),
+      help: t(
+        'The port clients connect to on the load balancer.',
+        '클라이언트가 로드 밸런서에 접속하는 포트.',
+      ),
+      group: listener,
+    },
+    targetPort: {
+      type: 'number',
+      default: 80,
+      min: 1,
+      max: 65535,
+      integer: true,
+      unit: 'port',
+      label: t('Target port', '대상 포트'),
+      help: t(
+        'The instance port requests are forwarded to. If the servers listen elsewhere, nothing gets through.',
+        '요청을 전달할 인스턴스 포트. 서버가 다른 포트를 들으면 아무것도 전달되지 않습니다.',
+      ),
+      group: listener,
+    },
+    algorithm: {
+      type: 'enum',
+      options: LB_ALGORITHMS,
+      default: 'round_robin',
+      optionLabels: {
+        round_robin: t('Round robin', '라운드 로빈'),
+        random: t('Random', '무작위'),
+        least_outstanding: t('Least outstanding requests', '최소 미처리 요청'),
+        p2c: t('Power of two choices', '두 개 중 선택'),
+        weighted: t('Weighted (by link weight)', '가중치(연결 가중치 기준)'),
+      },
+      label: t('Algorithm', '알고리즘'),
+      help: t(
+        'How requests are spread: in turn, at random, to the least busy, to the less busy of two random picks, or in proportion to weights.',
+        '요청을 나누는 방법: 차례대로, 무작위로, 가장 한가한 곳으로, 무작위 두 곳 중 덜 바쁜 곳으로, 또는 가중치에 비례해서.',
+      ),
+      group: targets,
+    },
+    hcProtocol: {
+      type: 'enum',
+      options: ['HTTP', 'TCP'] as const,
+      default: 'HTTP',
+      label: t('Protocol', '프로토콜'),
+      help: t(
+        'HTTP checks the path answers 200; TCP only checks the port accepts connections.',
+        'HTTP는 경로가 200을 돌려주는지, TCP는 포트가 연결을 받는지만 확인합니다.',
+      ),
+      group: health,
+    },
+    hcPort: {
+      type: 'number',
+      default: 0,
+      min: 0,
+      max: 65535,
+      integer: true,
+      unit: 'port',
+      label: t('Ping port (0 = traffic port)', '핑 포트 (0 = 트래픽 포트)'),
+      help: t(
+        'The port probed by the health check. 0 means the target port.',
+        '헬스 체크가 확인하는 포트. 0은 대상 포트를 뜻합니다.',
+      ),
+      group: health,
+    },
+    hcPath: {
+      type: 'string',
+      default: '/',
+      maxLength: 120,
+      pattern: /^\/[ -~]*$/,
+      patternHelp: t('A path starts with /', '경로는 /로 시작합니다'),
+      label: t('Ping path', '핑 경로'),
+      help: t(
+        'The path requested by an HTTP health check; the server must answer it with 200.',
+        'HTTP 헬스 체크가 요청하는 경로. 서버가 200으로 응답해야 합니다.',
+      ),
+      group: health,
+    },
+    hcIntervalSec: {
+      type: 'number',
+      default: 30,
+      min: 5,
+      max: 300,
+      integer: true,
+      unit: 's',
+      label: t('Interval', '간격'),
+      help: t(
+        'Seconds between checks of each target (AWS default 30).',
+        '대상마다 확인하는 간격(초, AWS 기본 30).',
+      ),
+      group: health,
+    },
+    hcTimeoutSec: {
+      type: 'number',
+      default: 5,
+      min: 2,
+      max: 120,
+      integer: true,
+      unit: 's',
+      label: t('Timeout', '타임아웃'),
+      help: t(
+        'A check not answered within this time fails (AWS default 5).',
+        '이 시간 안에 답이 없으면 실패입니다(AWS 기본 5).',
+      ),
+      group: health,
+    },
+    healthyThreshold: {
+      type: 'number',
+      default: 5,
+      min: 2,
+      max: 10,
+      integer: true,
+      unit: 'count',
+      label: t('Healthy threshold', '정상 임계값'),
+      help: t(
+        'Passing checks in a row before a target receives traffic (AWS default 5).',
+        '대상이 트래픽을 받기 전 연속으로 통과해야 하는 횟수(AWS 기본 5).',
+      ),
+      group: health,
+    },
+    unhealthyThreshold: {
+      type: 'number',
+      default: 2,
+      min: 2,
+      max: 10,
+      integer: true,
+      unit: 'count',
+      label: t('Unhealthy threshold', '비정상 임계값'),
+      help: t(
+        'Failed checks in a row before a target is taken out (AWS default 2).',
+        '대상을 빼기 전 연속으로 실패해야 하는 횟수(AWS 기본 2).',
+      ),
+      group: health,
+    },
+    deregistrationDelaySec: {
+      type: 'number',
+      default: 300,
+      min: 0,
+      max: 3600,
+      integer: true,
+      unit: 's',
+      label: t('Deregistration delay', '등록 해제 지연'),
+      help: t(
+        'A removed target gets no new requests but may finish in-flight ones for this long.',
+        '빠지는 대상은 새 요청을 받지 않고, 이 시간 동안 처리 중인 요청을 마칩니다.',
+      ),
+      group: targets,
+    },
+    slowStartSec: {
+      type: 'number',
+      default: 0,
+      min: 0,
+      max: 900,
+      integer: true,
+      unit: 's',
+      label: t('Slow start', '슬로 스타트'),
+      help: t(
+        "A new target's share ramps up over this time (0 = off; 30–900 s).",
+        '새 대상의 몫을 이 시간 동안 서서히 늘립니다(0 = 끔, 30–900초).',
+      ),
+      group: targets,
+    },
+    sgPort: {
+      type: 'number',
+      default: 80,
+      min: 1,
+      max: 65535,
+      integer: true,
+      unit: 'port',
+      label: t('Security group: port', '보안 그룹: 포트'),
+      help: t(
+        "The inbound port the load balancer's security group allows.",
+        '로드 밸런서 보안 그룹이 허용하는 인바운드 포트.',
+      ),
+      group: listener,
+    },
+  },
+});
