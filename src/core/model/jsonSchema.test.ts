@@ -17,3 +17,11 @@ describe('published JSON Schema', () => {
     expect(text).toContain('"maximum":65535');
   });
 });
+
+describe('generated kind reference', () => {
+  it('docs/kinds.md is up to date with the registry (run `npm run schema`)', async () => {
+    const { kindsMarkdown } = await import('./kindsDoc');
+    const doc = readFileSync(new URL('../../../docs/kinds.md', import.meta.url), 'utf8');
+    expect(doc).toBe(kindsMarkdown());
+  });
+});
