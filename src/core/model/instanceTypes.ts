@@ -27,6 +27,7 @@ export const INSTANCE_TYPES = {
   'c5.4xlarge': { vcpu: 16, speed: 1.15, pricePerHour: 0.68, family: 'c5' },
   'r5.large': { vcpu: 2, speed: 1, pricePerHour: 0.126, family: 'r5' },
   'r5.xlarge': { vcpu: 4, speed: 1, pricePerHour: 0.252, family: 'r5' },
+  'r5.2xlarge': { vcpu: 8, speed: 1, pricePerHour: 0.504, family: 'r5' },
 } as const satisfies Record<string, InstanceType>;
 
 export type InstanceTypeName = keyof typeof INSTANCE_TYPES;
