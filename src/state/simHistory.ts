@@ -50,7 +50,8 @@ export class SimHistory {
   /** Keep one of every `stride` incoming frames (doubles at each decimation). */
   stride = 1;
   length = 0;
-  private skipped = 0;
+  /** Frames offered since the last recorded point. */
+  private sinceLast = 0;
   private readonly times: Float64Array;
   private readonly globals: Float64Array[];
   private readonly nodes = new Map<string, Float32Array[]>();
@@ -66,12 +67,13 @@ export class SimHistory {
   /** Records a frame (or skips it, past the first decimation). Returns true if a point was added. */
   push(frame: SimFrame): boolean {
     if (this.length > 0 && frame.time < (this.times[this.length - 1] ?? 0)) this.clear();
-    if (this.skipped + 1 < this.stride) {
-      this.skipped++;
-      return false;
+    this.sinceLast++;
+    if (this.length > 0 && this.sinceLast < this.stride) return false;
+    if (this.length === this.capacity) {
+      this.decimate();
+      if (this.sinceLast < this.stride) return false;
     }
-    this.skipped = 0;
-    if (this.length === this.capacity) this.decimate();
+    this.sinceLast = 0;
     const i = this.length;
     this.times[i] = frame.time;
     for (let g = 0; g < GLOBAL_FIELD_COUNT; g++) this.globals[g]![i] = frame.global[g] ?? NaN;
@@ -95,13 +97,15 @@ export class SimHistory {
   clear(): void {
     this.length = 0;
     this.stride = 1;
-    this.skipped = 0;
+    this.sinceLast = 0;
     this.nodes.clear();
   }
 
   private decimate(): void {
-    // Keep points 0, 2, 4, ...: the first point (t = 0) survives every decimation.
+    // Keep points 0, 2, 4, ...: the first point (t = 0) survives every decimation. With an even
+    // length the last point goes too, so the gap to the next kept frame grows by one stride.
     const half = Math.ceil(this.length / 2);
+    if (this.length % 2 === 0) this.sinceLast += this.stride;
     const squeeze = (a: Float64Array | Float32Array) => {
       for (let k = 0; k < half; k++) a[k] = a[2 * k] ?? NaN;
     };

@@ -60,6 +60,8 @@ export interface SimState {
   events: readonly SimEvent[];
   status: WorkerStatus;
   notice: SimNotice | null;
+  /** Simulated seconds per wall second actually achieved while playing (NaN: not measured). */
+  achievedSpeed: number;
 }
 
 const initialState = (): SimState => ({
@@ -72,6 +74,7 @@ const initialState = (): SimState => ({
   events: [],
   status: 'idle',
   notice: null,
+  achievedSpeed: NaN,
 });
 
 export const useSimStore = create<SimState>()(initialState);
@@ -130,10 +133,11 @@ export function flushSimFrames(): void {
 }
 
 /**
- * Buffers a frame from the worker; the store sees it at the next flush (≤ 10 Hz).
- * A frame earlier than the last one (a reset) clears the history and the event list.
+ * Buffers a frame from the worker; the store sees it at the next flush (≤ 10 Hz while playing,
+ * at once while paused so a single step shows immediately). A frame earlier than the last one
+ * (a reset) clears the history and the event list.
  */
-export function ingestSimFrame(frame: SimFrame, playing: boolean, speed: number): void {
+export function ingestSimFrame(frame: SimFrame): void {
   const last = pending.frame ?? useSimStore.getState().frame;
   if (last && frame.time < last.time) {
     history.clear();
@@ -143,17 +147,24 @@ export function ingestSimFrame(frame: SimFrame, playing: boolean, speed: number)
   pending.frame = frame;
   if (frame.events.length > 0) pending.events.push(...frame.events);
   if (history.push(frame)) pending.added = true;
-  const s = useSimStore.getState();
-  if (s.playing !== playing || s.speed !== speed) useSimStore.setState({ playing, speed });
-  // Paused: show a single step or a reset at once. Playing: at most one flush per interval.
-  if (!playing) return flushSimFrames();
+  if (!useSimStore.getState().playing) return flushSimFrames();
   if (flushTimer !== null) return;
   const wait = Math.max(0, lastFlush + FLUSH_INTERVAL_MS - clock());
   flushTimer = setTimeout(flushSimFrames, wait);
 }
 
+/** Playback state as the user set it (the client is the source of truth, not late frames). */
 export function setSimPlayback(playing: boolean, speed?: number): void {
-  useSimStore.setState(speed === undefined ? { playing } : { playing, speed });
+  const s = useSimStore.getState();
+  if (s.playing === playing && (speed === undefined || speed === s.speed)) return;
+  // A new speed or a restart of playback starts a new measurement.
+  useSimStore.setState(
+    speed === undefined ? { playing, achievedSpeed: NaN } : { playing, speed, achievedSpeed: NaN },
+  );
+}
+
+export function setAchievedSpeed(achievedSpeed: number): void {
+  useSimStore.setState({ achievedSpeed });
 }
 
 export function setSimStatus(status: WorkerStatus): void {

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { HEALTH } from '../../core/sim';
+import { useT, type MessageKey } from '../../i18n';
 import { useNodeDiagnostics, useNodeFields } from '../../state/simStore';
 import { formatNumber, formatPercent } from '../playback/format';
 
@@ -16,81 +17,103 @@ const FIELDS = [
 ] as const;
 
 /** Utilization from which a machine counts as hot (the seed's 90 % trigger). */
-const HOT = 0.9;
+export const HOT_UTILIZATION = 0.9;
 
 type Band = 'ok' | 'hot' | 'down';
-// Okabe–Ito colours (colour-blind safe); the bar's fill level and the text carry the same value.
+// Okabe–Ito colours (colour-blind safe); the fill level and the number carry the same value.
 const BAND_CLASS: Record<Band, string> = {
   ok: 'bg-[#0072B2]',
   hot: 'bg-[#D55E00]',
   down: 'bg-neutral-400',
 };
 
-const BADGES: Partial<Record<number, { label: string; className: string }>> = {
-  [HEALTH.down]: { label: 'down', className: 'bg-neutral-700 text-white' },
-  [HEALTH.unhealthy]: { label: 'unhealthy', className: 'bg-[#D55E00] text-white' },
-  [HEALTH.starting]: { label: 'starting', className: 'bg-[#56B4E9] text-black' },
+const BADGES: Partial<Record<number, { key: MessageKey; className: string }>> = {
+  [HEALTH.down]: { key: 'health.down', className: 'bg-neutral-700 text-white' },
+  [HEALTH.unhealthy]: { key: 'health.unhealthy', className: 'bg-[#D55E00] text-white' },
+  [HEALTH.starting]: { key: 'health.starting', className: 'bg-[#56B4E9] text-black' },
 };
 
 /**
  * The live numbers inside a node card: utilization bar, throughput, p95, errors, health and
- * diagnostics. Reads its own numbers from the sim store (≤ 10 Hz), never through the canvas nodes.
+ * diagnostics. Reads its own numbers from the sim store (≤ 10 Hz), never through the canvas
+ * nodes, so a frame re-renders only the cards whose numbers changed.
  */
 export const NodeMetrics = memo(function NodeMetrics({ id }: { id: string }) {
+  const t = useT();
   const m = useNodeFields(id, FIELDS);
   const diag = useNodeDiagnostics(id);
   if (Number.isNaN(m.up)) return null;
   const down = m.up === 0 || m.health === HEALTH.down;
-  const band: Band = down ? 'down' : m.utilization >= HOT ? 'hot' : 'ok';
+  const band: Band = down ? 'down' : m.utilization >= HOT_UTILIZATION ? 'hot' : 'ok';
   const failures = m.errorRate + m.dropRate + m.timeoutRate;
-  const hasCpu = m.cores > 0 || down;
-  const badge = BADGES[m.health];
+  // Users, DNS and load balancers have no cores of their own; a dead machine shows an empty bar.
+  const hasCpu = m.cores > 0 || (down && m.utilization === 0);
+  const badge = BADGES[m.health] ?? (down ? BADGES[HEALTH.down] : undefined);
   const pct = formatPercent(m.utilization);
+  const cpu = t('metrics.cpu', { value: pct });
   return (
     <div
       data-testid={`metrics-${id}`}
+      data-band={band}
       className="mt-1 flex flex-col gap-0.5 text-[11px] leading-tight"
     >
       {hasCpu && (
-        <div className="flex items-center gap-1" title={`CPU ${pct} %`}>
+        <div className="flex items-center gap-1" title={cpu}>
           <div
             className="h-2 flex-1 overflow-hidden rounded-sm bg-neutral-200 dark:bg-neutral-700"
             role="meter"
-            aria-label="CPU"
+            aria-label={cpu}
             aria-valuemin={0}
             aria-valuemax={100}
-            aria-valuenow={Math.round(Math.min(1, m.utilization) * 100)}
+            aria-valuenow={Math.round(Math.min(1, Math.max(0, m.utilization)) * 100)}
           >
             <div
               className={`h-full ${BAND_CLASS[band]}`}
               style={{ width: `${Math.min(100, Math.max(0, m.utilization * 100))}%` }}
             />
           </div>
-          <span data-testid={`util-${id}`} className="w-9 text-right tabular-nums" data-band={band}>
+          <span
+            data-testid={`util-${id}`}
+            className={`w-10 text-right tabular-nums ${band === 'hot' ? 'font-bold' : ''}`}
+          >
             {pct} %
           </span>
         </div>
       )}
       <div className="flex flex-wrap gap-x-2 tabular-nums text-neutral-600 dark:text-neutral-300">
-        <span>{formatNumber(m.throughput)} req/s</span>
+        <span data-testid={`rate-${id}`}>
+          {t('metrics.rate', { value: formatNumber(m.throughput) })}
+        </span>
         {m.latencyP95 > 0 && (
-          <span data-testid={`p95-${id}`}>p95 {formatNumber(m.latencyP95)} ms</span>
+          <span data-testid={`p95-${id}`}>
+            {t('metrics.p95', { value: formatNumber(m.latencyP95) })}
+          </span>
         )}
         {failures > 0 && (
-          <span className="font-semibold text-[#D55E00]">{formatNumber(failures)} err/s</span>
+          <span className="font-semibold text-[#D55E00]" title={t('metrics.errorsHint')}>
+            {t('metrics.errors', { value: formatNumber(failures) })}
+          </span>
         )}
       </div>
       {(badge || diag.count > 0) && (
         <div className="flex gap-1">
           {badge && (
-            <span className={`rounded px-1 text-[10px] font-semibold ${badge.className}`}>
-              {badge.label}
+            <span
+              data-testid={`health-${id}`}
+              className={`rounded px-1 text-[10px] font-semibold ${badge.className}`}
+            >
+              {t(badge.key)}
             </span>
           )}
           {diag.count > 0 && (
             <span
-              className="rounded border border-[#E69F00] px-1 text-[10px]"
-              title={diag.en}
+              className={`rounded border px-1 text-[10px] ${
+                diag.severity === 'error' ? 'border-[#D55E00]' : 'border-[#E69F00]'
+              }`}
+              title={t('metrics.diagnostics', {
+                count: diag.count,
+                first: t.text({ en: diag.en, ko: diag.ko }),
+              })}
               data-testid={`diag-${id}`}
             >
               ⚠ {diag.count}

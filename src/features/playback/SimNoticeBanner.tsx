@@ -1,0 +1,58 @@
+import { useEffect } from 'react';
+import { useT, type MessageKey } from '../../i18n';
+import { dismissSimNotice, useSimStore, type NoticeKind } from '../../state/simStore';
+import { formatClock } from './format';
+
+const KEYS: Record<NoticeKind, MessageKey> = {
+  crashed: 'sim.notice.crashed',
+  hung: 'sim.notice.hung',
+  fallback: 'sim.notice.fallback',
+  failed: 'sim.notice.failed',
+  error: 'sim.notice.error',
+};
+
+/** Restart notices fade after this long; failures stay until dismissed. */
+const AUTO_DISMISS_MS = 12_000;
+
+/** What happened to the simulation (restarted, fell back, failed), as a polite status message. */
+export function SimNoticeBanner() {
+  const t = useT();
+  const notice = useSimStore((s) => s.notice);
+  const lasting = notice?.kind === 'failed' || notice?.kind === 'error';
+  useEffect(() => {
+    if (!notice || lasting) return;
+    const timer = setTimeout(dismissSimNotice, AUTO_DISMISS_MS);
+    return () => clearTimeout(timer);
+  }, [notice, lasting]);
+  return (
+    <div role="status" aria-live="polite" data-testid="sim-notice-region">
+      {notice && (
+        <div
+          data-testid="sim-notice"
+          data-kind={notice.kind}
+          className={`mt-1 flex items-start gap-2 rounded border px-2 py-1 text-sm ${
+            lasting
+              ? 'border-[#D55E00] bg-orange-50 dark:bg-orange-950'
+              : 'border-[#0072B2] bg-sky-50 dark:bg-sky-950'
+          }`}
+        >
+          <span className="flex-1">
+            {t(KEYS[notice.kind], {
+              time: formatClock(notice.time),
+              detail: notice.detail ?? '',
+            })}
+          </span>
+          <button
+            type="button"
+            className="px-1 font-semibold"
+            aria-label={t('notice.dismiss')}
+            title={t('notice.dismiss')}
+            onClick={dismissSimNotice}
+          >
+            ×
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
