@@ -10,7 +10,12 @@ export default defineConfig({
   build: { target: 'es2022' },
   test: {
     // Playwright specs (tests/e2e) are not listed here: they run under `playwright test`.
-    include: ['src/**/*.test.{ts,tsx}', 'cli/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: [
+      'src/**/*.test.{ts,tsx}',
+      'cli/**/*.test.ts',
+      'bench/**/*.test.ts',
+      'scripts/**/*.test.ts',
+    ],
     environment: 'node',
     pool: 'threads',
   },

@@ -1,0 +1,79 @@
+/**
+ * Reads the runner's topology argument: a topology JSON file or a share link. Every refusal is one
+ * line naming what is wrong and where.
+ */
+import { describeIssue, parseTopology, type Topology } from '../src/core/model';
+
+export type ReadFile = (path: string) => Promise<string> | string;
+
+export type Loaded =
+  | { ok: true; topology: Topology; source: { type: 'file'; path: string } | { type: 'link' } }
+  | { ok: false; error: string };
+
+/** A URL (`https://…/#v1.…`) or a bare fragment (`#v1.…`) is a share link; anything else is a file. */
+export const isShareLink = (arg: string): boolean =>
+  /^[a-z][a-z0-9+.-]*:\/\//i.test(arg) || arg.startsWith('#');
+
+/** Why a file could not be read, from a Node file-system error. */
+function readError(path: string, err: unknown): string {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
+  const why: Record<string, string> = {
+    ENOENT: 'no such file',
+    EISDIR: 'is a directory, not a topology file',
+    EACCES: 'permission denied',
+    ENOTDIR: 'a part of the path is not a directory',
+  };
+  const detail = why[code] ?? (err instanceof Error ? err.message : String(err));
+  return `cannot read ${path}: ${detail}`;
+}
+
+/** Folds a message onto one line (V8's JSON errors quote the offending text, newlines and all). */
+export const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();
+
+/** The first issue and how many more, on one line. */
+export function issuesLine(
+  issues: readonly { path: string; message: { en: string; ko: string } }[],
+  lang: 'en' | 'ko',
+): string {
+  const [first] = issues;
+  if (!first) return '';
+  const more = issues.length - 1;
+  const tail =
+    more > 0
+      ? lang === 'ko'
+        ? ` (외 ${more}개 문제)`
+        : ` (and ${more} more problem${more > 1 ? 's' : ''})`
+      : '';
+  return `${describeIssue(first, lang)}${tail}`;
+}
+
+/**
+ * Loads the topology named by the runner's argument.
+ * @example await loadTopology('docs/examples/all-in-one.json', (p) => fs.readFileSync(p, 'utf8'), 'en')
+ */
+export async function loadTopology(
+  arg: string,
+  readFile: ReadFile,
+  lang: 'en' | 'ko',
+): Promise<Loaded> {
+  if (isShareLink(arg))
+    return { ok: false, error: 'share links cannot be read yet: pass a topology JSON file' };
+  let text: string;
+  try {
+    text = await readFile(arg);
+  } catch (err) {
+    return { ok: false, error: readError(arg, err) };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    return {
+      ok: false,
+      error: `${arg}: not valid JSON: ${oneLine(err instanceof Error ? err.message : String(err))}`,
+    };
+  }
+  const parsed = parseTopology(data);
+  if (!parsed.ok) return { ok: false, error: `${arg}: ${issuesLine(parsed.issues, lang)}` };
+  return { ok: true, topology: parsed.value, source: { type: 'file', path: arg } };
+}
