@@ -118,10 +118,11 @@ describe('startSimSession', () => {
     simControls.pause();
     expect(useSimStore.getState().playing).toBe(false);
     simControls.reset();
-    expect(types()).toEqual(['init', 'play', 'setSpeed', 'step', 'pause', 'reset']);
+    simControls.inject({ type: 'kill', atSec: 0, node: 'web' });
+    expect(types()).toEqual(['init', 'play', 'setSpeed', 'step', 'pause', 'reset', 'inject']);
     s.dispose();
     simControls.play();
-    expect(types()).toHaveLength(6);
+    expect(types()).toHaveLength(7);
   });
 
   it('installs window.__scaleOutLab only when test hooks are on', () => {

@@ -134,6 +134,7 @@ export function startSimSession(options: SessionOptions = {}): SimSession {
       client.setSpeed(speed);
       setSimPlayback(useSimStore.getState().playing, speed);
     },
+    inject: (event) => client.inject(event),
   });
 
   const hooks: TestHooks | null =

@@ -120,13 +120,15 @@ describe('sim store', () => {
       step: (s) => calls.push(`step ${s}`),
       reset: () => calls.push('reset'),
       setSpeed: (v) => calls.push(`speed ${v}`),
+      inject: (e) => calls.push(`inject ${e.type}`),
     });
     simControls.play();
     simControls.step(1);
     simControls.setSpeed(5);
     simControls.pause();
     simControls.reset();
-    expect(calls).toEqual(['play', 'step 1', 'speed 5', 'pause', 'reset']);
+    simControls.inject({ type: 'kill', atSec: 0, node: 'web' });
+    expect(calls).toEqual(['play', 'step 1', 'speed 5', 'pause', 'reset', 'inject kill']);
   });
 
   it('numbers each notice so the same kind shows again', () => {

@@ -6,6 +6,7 @@
  * The controls (play, pause, ...) go through the controller the session registers.
  */
 import { create } from 'zustand';
+import type { ScenarioEvent } from '../core/model';
 import { useShallow } from 'zustand/react/shallow';
 import { F, NODE_FIELD_COUNT, type NodeField, type SimEvent, type SimFrame } from '../core/sim';
 import { SimHistory } from './simHistory';
@@ -44,6 +45,8 @@ export interface SimController {
   step(seconds: number): void;
   reset(): void;
   setSpeed(speed: number): void;
+  /** A failure or traffic event now (kill, restore, slow, cut link, lose AZ, set rate). */
+  inject(event: ScenarioEvent): void;
 }
 
 export interface SimState {
@@ -105,6 +108,7 @@ export const simControls: SimController = {
   step: (seconds) => controller?.step(seconds),
   reset: () => controller?.reset(),
   setSpeed: (speed) => controller?.setSpeed(speed),
+  inject: (event) => controller?.inject(event),
 };
 
 /** Writes the buffered frame, events and history into the store now. */

@@ -250,8 +250,10 @@ describe('SimHost commands', () => {
   it('pause stops the clock; play resumes without a burst for the paused time', () => {
     h.host.handle({ type: 'play' });
     for (let i = 0; i < 30; i++) h.tick(TICK_MS);
+    h.out.clear();
     h.host.handle({ type: 'pause' });
     const at = h.sim().time;
+    expect(h.out.of('frame').map((m) => [m.frame.time, m.playing])).toEqual([[at, false]]);
     for (let i = 0; i < 30; i++) h.tick(IDLE_TICK_MS);
     expect(h.sim().time).toBe(at);
     h.host.handle({ type: 'play' });

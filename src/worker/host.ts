@@ -144,7 +144,8 @@ export class SimHost {
       case 'pause':
         this.playing = false;
         this.owed = 0;
-        this.dirty = true;
+        // At once: the frame where the run stopped is the one the user should be looking at.
+        this.postFrame();
         return;
       case 'step':
         this.stepBy(msg.seconds);

@@ -24,11 +24,11 @@ type Band = 'ok' | 'hot' | 'down';
 const BAND_CLASS: Record<Band, string> = {
   ok: 'bg-[#0072B2]',
   hot: 'bg-[#D55E00]',
-  down: 'bg-neutral-400',
+  down: 'bg-muted',
 };
 
 const BADGES: Partial<Record<number, { key: MessageKey; className: string }>> = {
-  [HEALTH.down]: { key: 'health.down', className: 'bg-neutral-700 text-white' },
+  [HEALTH.down]: { key: 'health.down', className: 'bg-fg text-surface' },
   [HEALTH.unhealthy]: { key: 'health.unhealthy', className: 'bg-[#D55E00] text-white' },
   [HEALTH.starting]: { key: 'health.starting', className: 'bg-[#56B4E9] text-black' },
 };
@@ -55,12 +55,12 @@ export const NodeMetrics = memo(function NodeMetrics({ id }: { id: string }) {
     <div
       data-testid={`metrics-${id}`}
       data-band={band}
-      className="mt-1 flex flex-col gap-0.5 text-[11px] leading-tight"
+      className="mt-2 flex flex-col gap-0.5 text-xs leading-tight"
     >
       {hasCpu && (
         <div className="flex items-center gap-1" title={cpu}>
           <div
-            className="h-2 flex-1 overflow-hidden rounded-sm bg-neutral-200 dark:bg-neutral-700"
+            className="h-2 flex-1 overflow-hidden rounded-sm bg-surface-2 ring-1 ring-border ring-inset"
             role="meter"
             aria-label={cpu}
             aria-valuemin={0}
@@ -80,7 +80,7 @@ export const NodeMetrics = memo(function NodeMetrics({ id }: { id: string }) {
           </span>
         </div>
       )}
-      <div className="flex flex-wrap gap-x-2 tabular-nums text-neutral-600 dark:text-neutral-300">
+      <div className="flex flex-wrap gap-x-2 text-muted tabular-nums">
         <span data-testid={`rate-${id}`}>
           {t('metrics.rate', { value: formatNumber(m.throughput) })}
         </span>
@@ -90,7 +90,7 @@ export const NodeMetrics = memo(function NodeMetrics({ id }: { id: string }) {
           </span>
         )}
         {failures > 0 && (
-          <span className="font-semibold text-[#D55E00]" title={t('metrics.errorsHint')}>
+          <span className="font-semibold text-danger" title={t('metrics.errorsHint')}>
             {t('metrics.errors', { value: formatNumber(failures) })}
           </span>
         )}
@@ -108,7 +108,7 @@ export const NodeMetrics = memo(function NodeMetrics({ id }: { id: string }) {
           {diag.count > 0 && (
             <span
               className={`rounded border px-1 text-[10px] ${
-                diag.severity === 'error' ? 'border-[#D55E00]' : 'border-[#E69F00]'
+                diag.severity === 'error' ? 'border-danger text-danger' : 'border-warn text-warn'
               }`}
               title={t('metrics.diagnostics', {
                 count: diag.count,

@@ -12,14 +12,14 @@ export function GlobalNumbers() {
   const cost = useGlobalMetric(G.costPerHour);
   const errorPct = Number.isFinite(errorRatio) ? (errorRatio * 100).toFixed(1) : '–';
   return (
-    <div className="flex flex-wrap items-center gap-x-3 text-sm tabular-nums">
+    <div className="flex flex-wrap items-center gap-x-3 text-sm text-muted tabular-nums">
       <span title={t('playback.throughput')} data-testid="global-throughput">
         {t('metrics.rate', { value: formatNumber(throughput) })}
       </span>
       <span
         title={t('playback.errorsHint')}
         data-testid="global-errors"
-        className={errorRatio > 0.01 ? 'font-semibold text-[#D55E00]' : undefined}
+        className={errorRatio > 0.01 ? 'font-semibold text-danger' : undefined}
       >
         {t('playback.errors', { value: errorPct })}
       </span>

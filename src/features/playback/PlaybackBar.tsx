@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useT } from '../../i18n';
+import { Icon } from '../../ui/Icon';
 import { acquireSimSession } from '../../state/simSession';
 import { simControls, useSimStore } from '../../state/simStore';
 import { SPEEDS } from '../../worker/protocol';
@@ -12,7 +13,15 @@ import { usePlaybackShortcut } from './usePlaybackShortcut';
 export const STEP_SECONDS = 1;
 
 const button =
-  'rounded border border-neutral-300 px-2 py-1 text-sm hover:bg-neutral-100 disabled:opacity-50 dark:border-neutral-600 dark:hover:bg-neutral-800';
+  'inline-flex h-9 min-w-9 items-center justify-center gap-1.5 rounded-md px-2 text-sm font-medium text-fg transition-colors hover:bg-surface-2 disabled:cursor-default disabled:opacity-35 disabled:hover:bg-transparent';
+
+// Stroke paths in the 24×24 grid of the app's icons.
+const PATHS = {
+  play: 'M7 4.5v15l12.5-7.5z',
+  pause: 'M8.5 5v14M15.5 5v14',
+  step: 'M5 5.5v13l9.5-6.5zM18.5 5v14',
+  reset: 'M4.5 12a7.5 7.5 0 1 0 2.2-5.3M4.5 4v4.5H9',
+};
 
 /**
  * Play / pause / step / reset, the speed, the simulated clock and the end-to-end numbers.
@@ -45,7 +54,8 @@ export function PlaybackBar() {
             aria-keyshortcuts="Space"
             onClick={simControls.pause}
           >
-            ⏸ {t('playback.pause')}
+            <Icon path={PATHS.pause} />
+            <span className="hidden sm:inline">{t('playback.pause')}</span>
           </button>
         ) : (
           <button
@@ -57,7 +67,8 @@ export function PlaybackBar() {
             disabled={failed}
             onClick={simControls.play}
           >
-            ▶ {t('playback.play')}
+            <Icon path={PATHS.play} />
+            <span className="hidden sm:inline">{t('playback.play')}</span>
           </button>
         )}
         <button
@@ -68,7 +79,8 @@ export function PlaybackBar() {
           disabled={failed}
           onClick={() => simControls.step(STEP_SECONDS)}
         >
-          {t('playback.step')}
+          <Icon path={PATHS.step} />
+          <span className="hidden sm:inline">{t('playback.step')}</span>
         </button>
         <button
           type="button"
@@ -78,13 +90,14 @@ export function PlaybackBar() {
           disabled={failed}
           onClick={simControls.reset}
         >
-          {t('playback.reset')}
+          <Icon path={PATHS.reset} />
+          <span className="hidden sm:inline">{t('playback.reset')}</span>
         </button>
         <select
           data-testid="speed"
           aria-label={t('playback.speed')}
           title={t('playback.speed')}
-          className={button}
+          className="h-9 rounded-md border border-border bg-surface px-1.5 text-sm text-fg tabular-nums"
           value={speed}
           onChange={(e) => simControls.setSpeed(Number(e.target.value))}
         >
@@ -98,12 +111,12 @@ export function PlaybackBar() {
           data-testid="sim-time"
           title={t('playback.time')}
           aria-label={t('playback.time')}
-          className="min-w-12 font-mono tabular-nums"
+          className="min-w-12 font-mono text-sm tabular-nums"
         >
           {formatClock(time)}
         </time>
         {behind && (
-          <span className="text-xs text-[#D55E00]" data-testid="behind">
+          <span className="text-xs text-warn" data-testid="behind">
             {t('playback.behind', {
               speed: achieved < 10 ? achieved.toFixed(1) : achieved.toFixed(0),
             })}

@@ -30,10 +30,8 @@ export function SimNoticeBanner() {
         <div
           data-testid="sim-notice"
           data-kind={notice.kind}
-          className={`mt-1 flex items-start gap-2 rounded border px-2 py-1 text-sm ${
-            lasting
-              ? 'border-[#D55E00] bg-orange-50 dark:bg-orange-950'
-              : 'border-[#0072B2] bg-sky-50 dark:bg-sky-950'
+          className={`mt-1 flex max-w-xl items-start gap-2 rounded-md border px-2 py-1 text-sm text-fg ${
+            lasting ? 'border-danger bg-danger-soft' : 'border-warn bg-warn-soft'
           }`}
         >
           <span className="flex-1">
@@ -44,7 +42,7 @@ export function SimNoticeBanner() {
           </span>
           <button
             type="button"
-            className="px-1 font-semibold"
+            className="rounded px-1 font-semibold text-muted hover:text-fg"
             aria-label={t('notice.dismiss')}
             title={t('notice.dismiss')}
             onClick={dismissSimNotice}
