@@ -7,6 +7,7 @@
 import type { KindId, Text, Topology } from '../src/core/model';
 import { HEALTH, type Diagnostic, type SimEvent } from '../src/core/sim';
 import type { Engine, RunResult } from './simulate';
+import type { NodeAverages } from './window';
 import { HOT_UTILIZATION, WINDOW_MIN_SECONDS, WINDOW_SHARE } from './window';
 
 export const REPORT_FORMAT = 'scale-out-lab/report';
@@ -68,7 +69,8 @@ export interface Report {
     engine: Engine;
     seconds: number;
     seed: number;
-    dt: number;
+    /** Fluid step, s; null for the des engine, which has no step. */
+    dt: number | null;
     window: { from: number; to: number; samples: number; rule: string };
   };
   endToEnd: {
@@ -87,6 +89,8 @@ export interface Report {
   diagnostics: { node: string; severity: Diagnostic['severity']; code: string; message: Text }[];
   events: { time: number | null; type: SimEvent['type']; node?: string; detail?: string }[];
   eventsOmitted: number;
+  /** What the engine left out of the run (e.g. the des engine's unmodelled features). */
+  notes: string[];
 }
 
 export interface ReportInputs {
@@ -94,7 +98,7 @@ export interface ReportInputs {
   engine: Engine;
   seconds: number;
   seed: number;
-  dt: number;
+  dt: number | null;
 }
 
 /**
@@ -113,16 +117,22 @@ const HEALTH_NAMES = Object.fromEntries(
   Object.entries(HEALTH).map(([name, code]) => [code, name as HealthName]),
 ) as Record<number, HealthName>;
 
-export const WINDOW_RULE = `last ${WINDOW_SHARE * 100}% of the run, at least the last ${WINDOW_MIN_SECONDS} s (the whole run if shorter), one sample per simulated second`;
+const WINDOW_SPAN = `last ${WINDOW_SHARE * 100}% of the run, at least the last ${WINDOW_MIN_SECONDS} s (the whole run if shorter)`;
+/** How each engine's figures are taken over the window (echoed in the report). */
+export const WINDOW_RULES: Record<Engine, string> = {
+  fluid: `${WINDOW_SPAN}, one sample per simulated second`,
+  des: `${WINDOW_SPAN}, every request that starts in it`,
+};
 
 /**
  * Builds the report of a run, rounding every number once so JSON and table agree.
  * @example buildReport(topology, { source: { type: 'link' }, engine: 'fluid', seconds: 60, seed: 1, dt: 0.1 }, run)
  */
 export function buildReport(topology: Topology, inputs: ReportInputs, run: RunResult): Report {
-  const latency = (
-    a: { latencyMean: number; latencyP50: number; latencyP95: number; latencyP99: number } | null,
-  ): LatencyMs => ({
+  type Latencies = Partial<
+    Pick<NodeAverages, 'latencyMean' | 'latencyP50' | 'latencyP95' | 'latencyP99'>
+  >;
+  const latency = (a: Latencies | null): LatencyMs => ({
     mean: round(a?.latencyMean, PRECISION.ms),
     p50: round(a?.latencyP50, PRECISION.ms),
     p95: round(a?.latencyP95, PRECISION.ms),
@@ -165,7 +175,7 @@ export function buildReport(topology: Topology, inputs: ReportInputs, run: RunRe
       seconds: inputs.seconds,
       seed: inputs.seed,
       dt: inputs.dt,
-      window: { ...run.window, rule: WINDOW_RULE },
+      window: { ...run.window, rule: WINDOW_RULES[inputs.engine] },
     },
     endToEnd: {
       offered: round(g.offered, PRECISION.rate),
@@ -198,6 +208,7 @@ export function buildReport(topology: Topology, inputs: ReportInputs, run: RunRe
       ...(e.detail !== undefined ? { detail: e.detail } : {}),
     })),
     eventsOmitted: run.eventsOmitted,
+    notes: [...run.notes],
   };
 }
 
@@ -211,6 +222,7 @@ interface Column {
   cell(n: NodeReport): string;
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const num = (v: number | null | undefined, digits: number): string =>
   v === null || v === undefined ? '-' : v.toFixed(digits);
 const pct = (v: number | null | undefined): string =>
@@ -262,11 +274,9 @@ export function formatTable(report: Report, lang: 'en' | 'ko' = 'en'): string {
   const out: string[] = [];
   out.push(`Scale-Out Lab report v${report.reportVersion}: ${i.topology || '(unnamed topology)'}`);
   out.push(
-    `${i.source === 'file' ? i.path : 'share link'} · ${i.nodes} nodes, ${i.links} links · engine ${i.engine} · ${i.seconds} s simulated · seed ${i.seed} · dt ${i.dt} s`,
+    `${i.source === 'file' ? i.path : 'share link'} · ${plural(i.nodes, 'node')}, ${plural(i.links, 'link')} · engine ${i.engine} · ${i.seconds} s simulated · seed ${i.seed}${i.dt === null ? '' : ` · dt ${i.dt} s`}`,
   );
-  out.push(
-    `Averages over ${i.window.from}-${i.window.to} s (${i.window.samples} samples: ${i.window.rule})`,
-  );
+  out.push(`Figures over ${i.window.from}-${i.window.to} s: ${i.window.rule}`);
   out.push('', 'End to end');
   const lat = e.latencyMs;
   const summary: string[][] = [
@@ -304,5 +314,6 @@ export function formatTable(report: Report, lang: 'en' | 'ko' = 'en'): string {
     ev.detail ?? '',
   ]);
   out.push(...alignRows(events, [true, false, false, false]).map((l) => `  ${l}`));
+  if (report.notes.length > 0) out.push('', 'Notes', ...report.notes.map((n) => `  ${n}`));
   return `${out.join('\n')}\n`;
 }

@@ -65,6 +65,11 @@ describe('runSimCli: bad input exits 2 with one line on stderr', () => {
     ['a dt above 1 s', ['x.json', '--dt', '2'], '--dt must be'],
     ['a dt dividing by zero', ['x.json', '--dt', '1/0'], '--dt must be'],
     ['an unknown language', ['x.json', '--lang', 'fr'], '--lang must be one of en, ko'],
+    [
+      'a step for the des engine',
+      ['x.json', '--engine', 'des', '--dt', '0.1'],
+      '--dt applies to the fluid engine only',
+    ],
     ['a missing file', ['nope.json'], 'cannot read nope.json: no such file'],
     ['a directory', ['dir'], 'cannot read dir: is a directory'],
     ['unreadable JSON', ['bad.json'], 'bad.json: not valid JSON: Unexpected token'],
@@ -162,6 +167,7 @@ describe('runSimCli: report', () => {
       'diagnostics',
       'events',
       'eventsOmitted',
+      'notes',
     ]);
     expect(Object.keys(report.endToEnd)).toEqual([
       'offered',
@@ -255,6 +261,41 @@ describe('runSimCli: report', () => {
     const header = rows[0] ?? '';
     const utilEnd = header.indexOf('util') + 'util'.length;
     for (const row of rows.slice(1)) expect(row[utilEnd - 1]).toBe('%');
+  });
+});
+
+describe('runSimCli: the reference engine', () => {
+  const des = (path: string, seed: string) =>
+    run([path, '--engine', 'des', '--seconds', '30', '--seed', seed]);
+
+  it('reports exact per-request figures over the same window, and null for what it does not model', async () => {
+    const r = await des('docs/examples/lb-replicas.json', '1');
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.input).toMatchObject({ engine: 'des', dt: null, seconds: 30, seed: 1 });
+    expect(report.input.window).toMatchObject({ from: 20, to: 30, samples: 10 });
+    expect(report.input.window.rule).toContain('every request');
+    expect(report.endToEnd.offered).toBeGreaterThan(0);
+    expect(report.endToEnd.latencyMs.p99).toBeGreaterThanOrEqual(
+      report.endToEnd.latencyMs.p50 ?? Infinity,
+    );
+    for (const n of report.nodes) {
+      expect(n.health).toBeNull();
+      expect(n.timeoutRate).toBeNull();
+      expect(n.shareAbove90).toBeNull();
+    }
+    const replica = report.nodes.find((n) => n.id === 'replica-1');
+    expect(replica?.replicationLagMs).toBeGreaterThanOrEqual(0);
+    expect(report.links.every((l) => l.rate === null)).toBe(true);
+    expect(Array.isArray(report.notes)).toBe(true);
+  });
+
+  it('is deterministic for a seed and differs between seeds', async () => {
+    const a = await des('docs/examples/three-tier.json', '5');
+    const b = await des('docs/examples/three-tier.json', '5');
+    const c = await des('docs/examples/three-tier.json', '6');
+    expect(b.stdout).toBe(a.stdout);
+    expect(c.stdout).not.toBe(a.stdout);
   });
 });
 

@@ -5,10 +5,12 @@
  */
 import { readFile as fsReadFile, realpath } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import type { Topology } from '../src/core/model';
 import { choiceFlag, flagHelp, integerFlag, parseArgs, parseNumber, type FlagSpec } from './args';
 import { loadTopology, type ReadFile } from './input';
 import { buildReport, formatJson, formatTable } from './report';
-import { ENGINES, runFluid, type Engine } from './simulate';
+import { runDesEngine } from './des';
+import { ENGINES, runFluid, type Engine, type RunResult, type RunSettings } from './simulate';
 
 export interface CliIo {
   readFile: ReadFile;
@@ -29,7 +31,8 @@ export interface SimCliOptions {
   seed: number | undefined;
   engine: Engine;
   format: 'json' | 'table';
-  dt: number;
+  /** Undefined: DEFAULT_DT for the fluid engine (the des engine has no step). */
+  dt: number | undefined;
   lang: 'en' | 'ko';
   help: boolean;
 }
@@ -39,7 +42,7 @@ const defaults = (): SimCliOptions => ({
   seed: undefined,
   engine: 'fluid',
   format: 'json',
-  dt: DEFAULT_DT,
+  dt: undefined,
   lang: 'en',
   help: false,
 });
@@ -62,7 +65,7 @@ export const SIM_FLAGS: FlagSpec<SimCliOptions>[] = [
   {
     name: 'engine',
     value: ENGINES.join('|'),
-    help: 'fluid: the browser kernel (default)',
+    help: 'fluid: the browser kernel (default); des: the reference per-request engine (slower)',
     apply: (o, raw) => choiceFlag(ENGINES, (v) => (o.engine = v))(raw),
   },
   {
@@ -127,6 +130,8 @@ export async function runSimCli(argv: readonly string[], io: CliIo): Promise<num
     io.stdout(USAGE);
     return EXIT.ok;
   }
+  if (opts.engine !== 'fluid' && opts.dt !== undefined)
+    return fail(`--dt applies to the fluid engine only; the ${opts.engine} engine has no step`);
   if (parsed.positionals.length === 0)
     return fail('missing topology: give a topology JSON file or a share link (see --help)');
   if (parsed.positionals.length > 1)
@@ -137,11 +142,12 @@ export async function runSimCli(argv: readonly string[], io: CliIo): Promise<num
   if (!loaded.ok) return fail(loaded.error);
   const { topology, source } = loaded;
   const seed = opts.seed ?? topology.scenario.seed;
+  const dt = opts.engine === 'fluid' ? (opts.dt ?? DEFAULT_DT) : null;
   try {
-    const run = runFluid(topology, { seconds: opts.seconds, seed, dt: opts.dt });
+    const run = ENGINE_RUNNERS[opts.engine](topology, { seconds: opts.seconds, seed, dt: dt ?? 0 });
     const report = buildReport(
       topology,
-      { source, engine: opts.engine, seconds: opts.seconds, seed, dt: opts.dt },
+      { source, engine: opts.engine, seconds: opts.seconds, seed, dt },
       run,
     );
     io.stdout(opts.format === 'json' ? formatJson(report) : formatTable(report, opts.lang));
@@ -152,6 +158,11 @@ export async function runSimCli(argv: readonly string[], io: CliIo): Promise<num
     return EXIT.failure;
   }
 }
+
+const ENGINE_RUNNERS: Record<Engine, (t: Topology, s: RunSettings) => RunResult> = {
+  fluid: runFluid,
+  des: runDesEngine,
+};
 
 /** Node's file system and streams. */
 export const nodeIo: CliIo = {

@@ -21,7 +21,8 @@ import {
   type Window,
 } from './window';
 
-export const ENGINES = ['fluid'] as const;
+/** fluid: the browser's kernel; des: the reference discrete-event engine (per request). */
+export const ENGINES = ['fluid', 'des'] as const;
 export type Engine = (typeof ENGINES)[number];
 
 /** Events kept in a report; a run with more lists the first ones and counts the rest. */
@@ -38,8 +39,11 @@ export interface RunSettings {
 /** What a run leaves: everything the report needs, in topology order. */
 export interface RunResult {
   window: Window;
-  /** Per topology node: window averages, or null when the engine reported nothing for it. */
-  nodes: (NodeAverages | null)[];
+  /**
+   * Per topology node: window averages, or null when the engine reported nothing for it; a field
+   * the engine does not measure is absent.
+   */
+  nodes: (Partial<NodeAverages> | null)[];
   /** Health code and up flag of each topology node at the end of the run (null: not reported). */
   finalHealth: (number | null)[];
   global: GlobalAverages;
@@ -51,6 +55,8 @@ export interface RunResult {
   eventsOmitted: number;
   /** Diagnostics of the final state. */
   diagnostics: Diagnostic[];
+  /** What the engine left out of this run (the reference engine's unmodelled features). */
+  notes: string[];
 }
 
 /**
@@ -94,6 +100,7 @@ export function runFluid(topology: Topology, settings: RunSettings): RunResult {
     events,
     eventsOmitted,
     diagnostics: frame?.diagnostics ?? [],
+    notes: [],
   };
 }
 
