@@ -1,3 +1,99 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { Canvas } from './features/canvas/Canvas';
+import { Inspector } from './features/inspector/Inspector';
+import { StorageBanner } from './features/notices/StorageBanner';
+import { Toasts } from './features/notices/Toasts';
+import { Palette } from './features/palette/Palette';
+import { PlaybackBar } from './features/playback/PlaybackBar';
+import { LanguageSwitch } from './features/toolbar/LanguageSwitch';
+import { ThemeSwitch } from './features/toolbar/ThemeSwitch';
+import { Toolbar } from './features/toolbar/Toolbar';
+import { useT } from './i18n';
+import { useLayoutStore } from './state/layoutStore';
+import { ErrorBoundary } from './ui/ErrorBoundary';
+import { Icon } from './ui/Icon';
+import { IconButton } from './ui/IconButton';
+import { SidePanel } from './ui/SidePanel';
+
+/** Layout only: header, palette | canvas | inspector, notices. Features live in src/features. */
 export default function App() {
-  return <div data-testid="app">Scale-Out Lab</div>;
+  const t = useT();
+  const drawer = useLayoutStore((s) => s.drawer);
+  const toggle = useLayoutStore((s) => s.toggle);
+  const close = useLayoutStore((s) => s.close);
+  return (
+    <ReactFlowProvider>
+      <div data-testid="app" className="flex h-full flex-col bg-bg text-fg">
+        <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-border bg-surface px-3 py-2">
+          <div className="flex items-center gap-1.5">
+            <IconButton
+              icon="panelLeft"
+              label={t('layout.showPalette')}
+              className="lg:hidden"
+              data-testid="toggle-palette"
+              aria-expanded={drawer === 'palette'}
+              onClick={() => toggle('palette')}
+            />
+            <h1 className="flex items-center gap-2 text-lg font-bold tracking-tight whitespace-nowrap">
+              <Icon name="logo" size={22} className="text-accent" strokeWidth={2} />
+              {t('app.name')}
+            </h1>
+          </div>
+          <ErrorBoundary panel="toolbar.label">
+            <Toolbar />
+          </ErrorBoundary>
+          <div className="order-last w-full min-w-0 xl:order-none xl:w-auto xl:flex-1">
+            <ErrorBoundary panel="playback.label">
+              <PlaybackBar />
+            </ErrorBoundary>
+          </div>
+          <div className="ml-auto flex items-center gap-2">
+            <ThemeSwitch />
+            <LanguageSwitch />
+            <IconButton
+              icon="panelRight"
+              label={t('layout.showInspector')}
+              className="lg:hidden"
+              data-testid="toggle-inspector"
+              aria-expanded={drawer === 'inspector'}
+              onClick={() => toggle('inspector')}
+            />
+          </div>
+        </header>
+        <StorageBanner />
+        <div className="relative flex min-h-0 flex-1">
+          <SidePanel
+            side="left"
+            title={t('layout.palette')}
+            open={drawer === 'palette'}
+            onClose={close}
+            widthClass="lg:w-60"
+            testId="palette-panel"
+          >
+            <ErrorBoundary panel="layout.palette">
+              <Palette onAdded={close} />
+            </ErrorBoundary>
+          </SidePanel>
+          <main className="min-w-0 flex-1">
+            <ErrorBoundary panel="layout.canvas">
+              <Canvas />
+            </ErrorBoundary>
+          </main>
+          <SidePanel
+            side="right"
+            title={t('layout.inspector')}
+            open={drawer === 'inspector'}
+            onClose={close}
+            widthClass="lg:w-[22rem]"
+            testId="inspector-panel"
+          >
+            <ErrorBoundary panel="layout.inspector">
+              <Inspector />
+            </ErrorBoundary>
+          </SidePanel>
+        </div>
+        <Toasts />
+      </div>
+    </ReactFlowProvider>
+  );
 }

@@ -1,10 +1,19 @@
+import '@xyflow/react/dist/style.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import App from './App';
+import { syncDocumentLang } from './i18n';
 import './index.css';
+import { initWorkspace } from './state/autosave';
+import { syncTheme } from './state/themeStore';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root element missing from index.html');
+
+syncDocumentLang();
+syncTheme();
+// Before the first render, so the canvas opens (and fits the view) on the restored workspace.
+initWorkspace();
 
 createRoot(root).render(
   <StrictMode>

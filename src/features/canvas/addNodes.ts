@@ -1,0 +1,57 @@
+/** Adding nodes from the palette: by drag and drop onto the canvas, or at the view's centre. */
+import { useReactFlow, useStoreApi, type XYPosition } from '@xyflow/react';
+import { useCallback } from 'react';
+import { KIND_IDS, type KindId, type Topology } from '../../core/model';
+import { useTopologyStore } from '../../state/topologyStore';
+import { CARD_HEIGHT, CARD_WIDTH, GRID, snap } from './flowMapping';
+
+/** The drag-and-drop payload type of a palette item. */
+export const KIND_MIME = 'application/x-scale-out-lab-kind';
+
+export const isKindId = (v: string): v is KindId => (KIND_IDS as readonly string[]).includes(v);
+
+/** Top-left corner of a card centred on `p`, on the grid. */
+export const cardOrigin = (p: XYPosition): XYPosition =>
+  snap({ x: p.x - CARD_WIDTH / 2, y: p.y - CARD_HEIGHT / 2 });
+
+/** Slot offsets (columns, rows) in the order they are tried; see `freeSpot`. */
+const SLOTS: readonly [number, number][] = (() => {
+  const rows = [0, 1, -1, 2, -2, 3, -3];
+  const cols = [0, 1, 2, 3, -1, -2, -3];
+  return rows.flatMap((j) => cols.map((i): [number, number] => [i, j]));
+})();
+
+/**
+ * Where a card added "at the centre" goes: `p` itself if no card is there, else the next free
+ * slot to the right in the same row (diagrams here read left to right, callers first), then the
+ * rows below and above. Repeated clicks on the palette lay cards out side by side.
+ */
+export function freeSpot(topo: Topology, p: XYPosition): XYPosition {
+  const dx = CARD_WIDTH + 5 * GRID;
+  const dy = CARD_HEIGHT + 4 * GRID;
+  const free = (q: XYPosition) =>
+    !topo.nodes.some((n) => Math.abs(n.x - q.x) < dx - GRID && Math.abs(n.y - q.y) < dy - GRID);
+  for (const [i, j] of SLOTS) {
+    const q = { x: p.x + i * dx, y: p.y + j * dy };
+    if (free(q)) return q;
+  }
+  return p;
+}
+
+/** Adds a node of `kind` at the centre of the visible canvas (click / tap / Enter on the palette). */
+export function useAddAtCentre(): (kind: KindId) => string | null {
+  const { screenToFlowPosition } = useReactFlow();
+  const storeApi = useStoreApi();
+  return useCallback(
+    (kind) => {
+      const dom = storeApi.getState().domNode;
+      if (!dom) return null;
+      const r = dom.getBoundingClientRect();
+      const centre = screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+      const s = useTopologyStore.getState();
+      const at = freeSpot(s.doc.present, cardOrigin(centre));
+      return s.addNode(kind, at.x, at.y);
+    },
+    [screenToFlowPosition, storeApi],
+  );
+}

@@ -1,0 +1,68 @@
+import { Component, type ErrorInfo, type ReactNode } from 'react';
+import type { MessageKey } from '../i18n';
+import { useT } from '../i18n';
+
+interface Props {
+  /** Catalogue key of the panel's name, for the message ("The inspector stopped working."). */
+  panel: MessageKey;
+  children: ReactNode;
+}
+
+interface State {
+  error: Error | null;
+}
+
+/**
+ * Contains a crash to one panel: the rest of the app and the document keep working, and "Try
+ * again" re-mounts the panel. The document lives in the store, so nothing is lost by re-mounting.
+ */
+export class ErrorBoundary extends Component<Props, State> {
+  state: State = { error: null };
+
+  static getDerivedStateFromError(error: Error): State {
+    return { error };
+  }
+
+  componentDidCatch(error: Error, info: ErrorInfo) {
+    // Kept in the console for bug reports; the panel shows a readable message instead.
+    console.error(`Panel "${this.props.panel}" crashed:`, error, info.componentStack);
+  }
+
+  render() {
+    if (this.state.error)
+      return (
+        <PanelError
+          panel={this.props.panel}
+          detail={this.state.error.message}
+          onRetry={() => this.setState({ error: null })}
+        />
+      );
+    return this.props.children;
+  }
+}
+
+function PanelError({
+  panel,
+  detail,
+  onRetry,
+}: {
+  panel: MessageKey;
+  detail: string;
+  onRetry: () => void;
+}) {
+  const t = useT();
+  return (
+    <div role="alert" className="m-3 rounded-lg border border-danger bg-danger-soft p-4 text-sm">
+      <p className="font-semibold text-danger">{t('error.title', { panel: t(panel) })}</p>
+      <p className="mt-1 text-fg">{t('error.body')}</p>
+      <p className="mt-1 font-mono text-xs break-words text-muted">{detail}</p>
+      <button
+        type="button"
+        onClick={onRetry}
+        className="mt-3 rounded-md bg-accent px-3 py-1.5 font-medium text-accent-fg hover:opacity-90"
+      >
+        {t('error.retry')}
+      </button>
+    </div>
+  );
+}
