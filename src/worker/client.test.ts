@@ -229,6 +229,12 @@ describe('SimClient', () => {
     expect(s.current().terminated).toBe(true);
     s.client.play();
     expect(s.current().sent.map((m) => m.type)).not.toContain('play');
+    // Reset tries again from t = 0.
+    s.client.reset();
+    expect(s.workers).toHaveLength(MAX_RESTARTS + 2);
+    expect(s.current().sent[0]).toMatchObject({ type: 'init', time: 0, playing: false });
+    s.current().reply(readyMsg);
+    expect(s.statuses.at(-1)).toBe('worker');
     s.client.dispose();
   });
 

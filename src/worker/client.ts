@@ -185,10 +185,17 @@ export class SimClient {
     this.send({ type: 'step', seconds });
   }
 
+  /** Back to t = 0, paused. After the client gave up, this is also the way to try again. */
   reset(): void {
     this.playing = false;
     this.time = 0;
     this.injected = [];
+    if (this.failed && !this.disposed) {
+      this.failed = false;
+      this.restarts = [];
+      this.spawn(false);
+      return;
+    }
     this.send({ type: 'reset' });
   }
 

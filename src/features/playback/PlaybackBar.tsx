@@ -87,7 +87,6 @@ export function PlaybackBar() {
           className={button}
           data-testid="reset"
           title={t('playback.resetHint')}
-          disabled={failed}
           onClick={simControls.reset}
         >
           <Icon path={PATHS.reset} />
