@@ -3,10 +3,10 @@
  * teacher's grade and a student's screen agree.
  * Contract: pure; no DOM, no React.
  */
-import { KINDS } from '../model/kinds';
 import type { ScenarioEvent, Topology, TopologyNode } from '../model/schema';
-import { fill, t, type Text } from '../model/text';
-import { createSim, F, G, HEALTH, NODE_FIELD_COUNT } from '../sim';
+import type { Text } from '../model/text';
+import { createSim } from '../sim';
+import { createGoalJudge, missingEventNodes } from './live';
 
 /** The traffic a lesson imposes on every users node while grading (the learner cannot dodge it). */
 export interface GoalTraffic {
@@ -82,25 +82,50 @@ export function gradedTopology(topology: Topology, goal: Goal): Topology {
   };
 }
 
-const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+/** A grading run that can be advanced in slices, so a caller can keep its thread responsive. */
+export interface GoalRun {
+  /** Simulated seconds the run lasts (warm-up + window). */
+  readonly endSec: number;
+  /** Simulated seconds run so far. */
+  readonly time: number;
+  /** Advances by at most `maxSteps` kernel steps; returns true when the run is complete. */
+  advance(maxSteps: number): boolean;
+  /** The judgement (final once `advance` has returned true). */
+  result(): GoalResult;
+}
 
-function countMachines(topology: Topology, want: NonNullable<Goal['minMachines']>): number {
-  let n = 0;
-  for (const node of topology.nodes) {
-    if (want.kind && node.kind !== want.kind) continue;
-    if (!KINDS[node.kind].isInstance) continue;
-    if (want.role) {
-      const roles = 'roles' in node.params ? node.params.roles : [];
-      const impliedDb = node.kind === 'dbPrimary' && want.role === 'db';
-      if (!roles.includes(want.role) && !impliedDb) continue;
-      if (node.kind === 'asg') {
-        n += node.params.minSize;
-        continue;
+/**
+ * Starts grading a topology: the goal's traffic and failure events imposed, sampled once per
+ * simulated second by the same judge the live lesson player uses.
+ * @example const run = startGoalRun(topology, goal); while (!run.advance(500)) await tick();
+ */
+export function startGoalRun(topology: Topology, goal: Goal, dt = 0.1): GoalRun {
+  const missing = missingEventNodes(topology, goal);
+  const graded = gradedTopology(topology, {
+    ...goal,
+    events: (goal.events ?? []).filter((e) => !('node' in e) || !missing.includes(e.node)),
+  });
+  const sim = createSim(graded);
+  const judge = createGoalJudge(graded, goal);
+  const end = goal.warmupSec + goal.windowSec;
+  let nextSample = 1;
+  return {
+    endSec: end,
+    get time() {
+      return sim.time;
+    },
+    advance(maxSteps) {
+      for (let i = 0; i < maxSteps && sim.time < end - 1e-9; i++) {
+        sim.step(Math.min(dt, end - sim.time));
+        // frame() allocates: only build one when the judge will take it as a sample.
+        if (sim.time + 1e-9 < nextSample) continue;
+        nextSample = Math.floor(sim.time + 1e-9) + 1;
+        judge.push(sim.frame());
       }
-    }
-    n += 1;
-  }
-  return n;
+      return sim.time >= end - 1e-9;
+    },
+    result: () => judge.result(),
+  };
 }
 
 /**
@@ -108,156 +133,7 @@ function countMachines(topology: Topology, want: NonNullable<Goal['minMachines']
  * @example checkGoal(solution, lesson.goal).passed === true
  */
 export function checkGoal(topology: Topology, goal: Goal, dt = 0.1): GoalResult {
-  const missing = (goal.events ?? []).flatMap((e) =>
-    'node' in e && !topology.nodes.some((n) => n.id === e.node) ? [e.node] : [],
-  );
-  const reasons: Text[] = [];
-  if (missing.length > 0)
-    reasons.push(
-      fill(
-        t(
-          'This lesson tests a failure of {ids}: keep that node.',
-          '이 과제는 {ids}의 장애를 시험합니다. 그 노드를 지우지 마세요.',
-        ),
-        { ids: missing.join(', ') },
-      ),
-    );
-  const graded = gradedTopology(topology, {
-    ...goal,
-    events: (goal.events ?? []).filter((e) => !('node' in e) || !missing.includes(e.node)),
-  });
-  const sim = createSim(graded);
-  const machines = new Set(graded.nodes.filter((n) => KINDS[n.kind].isInstance).map((n) => n.id));
-  const end = goal.warmupSec + goal.windowSec;
-  let maxUtil = 0;
-  let maxUtilNode = '';
-  let maxP95 = 0;
-  let errSum = 0;
-  let attemptSum = 0;
-  let costSum = 0;
-  let costSamples = 0;
-  let nextSample = 1;
-  while (sim.time < end - 1e-9) {
-    sim.step(Math.min(dt, end - sim.time));
-    if (sim.time + 1e-9 < nextSample) continue;
-    nextSample = Math.floor(sim.time + 1e-9) + 1;
-    const frame = sim.frame();
-    costSum += frame.global[G.costPerHour] ?? 0;
-    costSamples += 1;
-    if (sim.time < goal.warmupSec) continue;
-    frame.nodeIds.forEach((id, i) => {
-      if (!machines.has(id)) return;
-      const base = i * NODE_FIELD_COUNT;
-      if (frame.nodes[base + F.health] === HEALTH.down) return;
-      const u = frame.nodes[base + F.utilization] ?? 0;
-      if (u > maxUtil) {
-        maxUtil = u;
-        maxUtilNode = id;
-      }
-    });
-    maxP95 = Math.max(maxP95, frame.global[G.latencyP95] ?? 0);
-    errSum += frame.global[G.errorRate] ?? 0;
-    attemptSum += frame.global[G.attempts] ?? 0;
-  }
-  const errorRatio = attemptSum > 0 ? errSum / attemptSum : 0;
-  const cost = costSamples > 0 ? costSum / costSamples : 0;
-  const label = (id: string) => graded.nodes.find((n) => n.id === id)?.label || id;
-
-  if (goal.maxUtilization !== undefined && maxUtil >= goal.maxUtilization)
-    reasons.push(
-      fill(
-        t(
-          '{node} reached {u} CPU (goal: under {max}).',
-          '{node}의 CPU가 {u}까지 올랐습니다(목표: {max} 미만).',
-        ),
-        {
-          node: label(maxUtilNode),
-          u: pct(maxUtil),
-          max: pct(goal.maxUtilization),
-        },
-      ),
-    );
-  if (goal.maxP95Ms !== undefined && maxP95 >= goal.maxP95Ms)
-    reasons.push(
-      fill(
-        t(
-          'p95 latency reached {v} ms (goal: under {max} ms).',
-          'p95 지연이 {v} ms까지 올랐습니다(목표: {max} ms 미만).',
-        ),
-        {
-          v: maxP95.toFixed(0),
-          max: goal.maxP95Ms,
-        },
-      ),
-    );
-  if (goal.maxErrorRatio !== undefined && errorRatio > goal.maxErrorRatio)
-    reasons.push(
-      fill(
-        t(
-          '{v} of requests failed (goal: at most {max}).',
-          '요청의 {v}가 실패했습니다(목표: {max} 이하).',
-        ),
-        {
-          v: pct(errorRatio),
-          max: pct(goal.maxErrorRatio),
-        },
-      ),
-    );
-  if (goal.maxCostPerHour !== undefined && cost > goal.maxCostPerHour)
-    reasons.push(
-      fill(
-        t(
-          'It costs ${v} per hour (goal: at most ${max}).',
-          '시간당 ${v}가 듭니다(목표: ${max} 이하).',
-        ),
-        {
-          v: cost.toFixed(3),
-          max: goal.maxCostPerHour.toFixed(3),
-        },
-      ),
-    );
-  if (goal.minMachines) {
-    const have = countMachines(topology, goal.minMachines);
-    if (have < goal.minMachines.count)
-      reasons.push(
-        fill(
-          t(
-            'Needs at least {n} machines running {what}; there are {have}.',
-            '{what}을(를) 돌리는 머신이 {n}대 이상 필요합니다. 지금은 {have}대입니다.',
-          ),
-          {
-            n: goal.minMachines.count,
-            have,
-            what: goal.minMachines.role ?? goal.minMachines.kind ?? 'it',
-          },
-        ),
-      );
-  }
-  if (goal.separate) {
-    const [a, b] = goal.separate;
-    const both = topology.nodes.find(
-      (n) => 'roles' in n.params && n.params.roles.includes(a) && n.params.roles.includes(b),
-    );
-    if (both)
-      reasons.push(
-        fill(
-          t(
-            '{node} still runs both {a} and {b}: give {b} its own server.',
-            '{node}이(가) 아직 {a}와(과) {b}를 함께 돌립니다. {b}에 서버를 따로 주세요.',
-          ),
-          { node: both.label || both.id, a, b },
-        ),
-      );
-  }
-  return {
-    passed: reasons.length === 0,
-    reasons,
-    measured: {
-      maxUtilization: maxUtil,
-      maxUtilizationNode: maxUtilNode,
-      maxP95Ms: maxP95,
-      errorRatio,
-      costPerHour: cost,
-    },
-  };
+  const run = startGoalRun(topology, goal, dt);
+  run.advance(Infinity);
+  return run.result();
 }
