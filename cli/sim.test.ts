@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { decodeTopologyJson, encodeShare } from '../src/core/codec';
 import { PRECISION, REPORT_FORMAT, REPORT_VERSION, type Report } from './report';
 import { runSimCli, SIM_FLAGS, type CliIo } from './sim';
 
@@ -72,15 +73,35 @@ describe('runSimCli: bad input exits 2 with one line on stderr', () => {
     ],
     ['a missing file', ['nope.json'], 'cannot read nope.json: no such file'],
     ['a directory', ['dir'], 'cannot read dir: is a directory'],
-    ['unreadable JSON', ['bad.json'], 'bad.json: not valid JSON: Unexpected token'],
+    ['unreadable JSON', ['bad.json'], 'bad.json: The file is not valid JSON: Unexpected token'],
     ['an invalid topology', ['boot.json'], 'boot.json: nodes[1].params.bootSec: must be ≥ 5'],
     ['a topology of the wrong shape', ['arr.json'], 'arr.json:'],
+    ['an empty file', ['empty.json'], 'empty.json: The file is empty.'],
+    [
+      'a newer topology version',
+      ['new.json'],
+      'new.json: This file was saved by a newer Scale-Out Lab',
+    ],
+    ['a damaged link', ['#v1.ab$d'], 'share link: The link is damaged'],
+    ['a link of another site', ['#hello'], 'share link: This is not a Scale-Out Lab share link'],
+    [
+      'a URL without a fragment',
+      ['https://example.org/lab/'],
+      'share link: The link has no topology in it',
+    ],
+    [
+      'a link from a newer version',
+      ['#v99.abc'],
+      'share link: This link was made by a newer Scale-Out Lab',
+    ],
   ];
   const files = {
     dir: { code: 'EISDIR' },
     'bad.json': '{\n  "format": }\n',
     'boot.json': withBadBoot,
     'arr.json': '[1, 2]',
+    'empty.json': '',
+    'new.json': JSON.stringify({ ...allInOne, version: 99 }),
   };
   it.each(cases)('%s', async (_, argv, message) => {
     const r = await run(argv, files);
@@ -261,6 +282,46 @@ describe('runSimCli: report', () => {
     const header = rows[0] ?? '';
     const utilEnd = header.indexOf('util') + 'util'.length;
     for (const row of rows.slice(1)) expect(row[utilEnd - 1]).toBe('%');
+  });
+});
+
+describe('runSimCli: share links', () => {
+  const path = 'docs/examples/lb-replicas.json';
+  const parsed = decodeTopologyJson(example(path));
+  if (!parsed.ok) throw new Error('example does not decode');
+  const fragment = encodeShare({ topology: parsed.value });
+  const withoutSource = (stdout: string) => {
+    const r = JSON.parse(stdout) as Report;
+    const { source, path: p, ...input } = r.input;
+    return { source, path: p, rest: { ...r, input } };
+  };
+
+  it.each([
+    ['a fragment', `#${fragment}`],
+    ['a whole URL', `https://example.org/lab/sub/#${fragment}`],
+    ['a fragment without #', fragment],
+  ])('runs %s exactly like the file it was made from', async (_, link) => {
+    const fromFile = await run([path, '--seconds', '20']);
+    const fromLink = await run([link, '--seconds', '20']);
+    expect(fromLink.status).toBe(0);
+    const a = withoutSource(fromFile.stdout);
+    const b = withoutSource(fromLink.stdout);
+    expect(b.source).toBe('link');
+    expect(b.path).toBeUndefined();
+    expect(b.rest).toEqual(a.rest);
+  });
+
+  it('names the first invalid field of a link', async () => {
+    const doc = JSON.parse(JSON.stringify(parsed.value)) as {
+      nodes: { params: Record<string, unknown> }[];
+    };
+    (doc.nodes[3] as { params: Record<string, unknown> }).params['bootSec'] = 1;
+    // A link can only carry what the encoder writes, so build it from an out-of-range value.
+    const link = encodeShare({ topology: doc as unknown as typeof parsed.value });
+    const r = await run([`#${link}`]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^sim: share link: nodes\[3\]\.params\.bootSec: must be ≥ 5/);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 });
 
