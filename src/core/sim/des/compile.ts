@@ -7,6 +7,7 @@
 import { INSTANCE_TYPES } from '../../model/instanceTypes';
 import type { KindId } from '../../model/kinds';
 import { PATTERNS } from '../../model/kinds/users';
+import { targetMisconfig } from '../compile';
 import type { Link, Topology, TopologyNode } from '../../model/schema';
 
 /** Internet round trip between the users and the first node they reach (ms). */
@@ -39,7 +40,7 @@ export const POLICY_RANDOM = 1;
 export const POLICY_LEAST = 2;
 export const POLICY_P2C = 3;
 export const POLICY_WEIGHTED = 4;
-/** DNS: a client cohort keeps the record it was handed (cohort k gets record k mod n). */
+/** DNS round robin: a client cohort keeps the record it was handed until its cache expires. */
 export const POLICY_COHORT = 5;
 
 /** Why a request failed at a node (the diagnostic codes of the report). */
@@ -53,6 +54,10 @@ export const ERROR_CODES = [
   'noTargets', // a users node, DNS or load balancer with nowhere to send
   'noShard', // no primary's key range covers the user
   'routingLoop', // the request crossed more hops than any sane path has
+  'linkCut', // sent over a cut link
+  'listenerBlocked', // the load balancer's security group does not admit its listener port
+  'wrongPort', // forwarded to a port the target does not listen on (every target failing checks)
+  'securityGroup', // the target's security group does not admit the load balancer
 ] as const;
 export type DesErrorCode = (typeof ERROR_CODES)[number];
 export const ERR_NONE = 0;
@@ -64,6 +69,21 @@ export const ERR_CANNOT_SERVE = 5;
 export const ERR_NO_TARGETS = 6;
 export const ERR_NO_SHARD = 7;
 export const ERR_ROUTING_LOOP = 8;
+export const ERR_LINK_CUT = 9;
+export const ERR_LISTENER = 10;
+export const ERR_WRONG_PORT = 11;
+export const ERR_SECURITY_GROUP = 12;
+
+/** One possible next hop of a route. */
+export interface RouteTarget {
+  place: number;
+  rttMs: number;
+  weight: number;
+  /** Error a request sent there fails with (a cut link, a refused port), 0 if none. */
+  fail?: number;
+  /** Place that counts that error. */
+  failAt?: number;
+}
 
 /** Next-stage marker of a cache: hit or miss is drawn after its lookup. */
 export const NEXT_CACHE = -1;
@@ -79,13 +99,16 @@ export class Route {
   readonly cumWeight: Float64Array;
   /** Requests sent to each target and not yet answered (least outstanding, p2c). */
   readonly outstanding: Int32Array;
+  /** Error of sending to each target (0: none) and the place that counts it. */
+  readonly fail: Int8Array;
+  readonly failAt: Int32Array;
   /** Rotation pointer of round robin. */
   next = 0;
   /** Index in the engine's route table (set by the engine). */
   id = -1;
 
   constructor(
-    targets: readonly { place: number; rttMs: number; weight: number }[],
+    targets: readonly RouteTarget[],
     readonly policy: number,
   ) {
     const n = targets.length;
@@ -98,6 +121,8 @@ export class Route {
       this.cumWeight[i] = w;
     });
     this.outstanding = new Int32Array(n);
+    this.fail = Int8Array.from(targets, (t) => t.fail ?? 0);
+    this.failAt = Int32Array.from(targets, (t) => t.failAt ?? t.place);
   }
 
   get size(): number {
@@ -134,6 +159,8 @@ export interface Place {
   error: Int8Array;
   /** Whether the service sends the write on to the replicas (index as `demand`). */
   fanout: Uint8Array;
+  /** Error every request arriving here fails with (a blocked listener), 0 if none. */
+  arrivalError: number;
   /** Mean apply time of one replicated write (s), replicas only. */
   applyDemand: number;
   hitRatio: number;
@@ -150,6 +177,8 @@ export interface Place {
   /** Database holders: the replicas each committed write is sent to. */
   replicateTo: Route | null;
   source: SourceSpec | null;
+  /** DNS: how long a cohort keeps its answer (s) and the extra random share of it (0..1). */
+  dns: { ttl: number; jitter: number } | null;
 }
 
 /** What a users node sends. */
@@ -246,9 +275,12 @@ export function compileNetwork(topo: Topology): Network {
         add(p);
         break;
       }
-      case 'dns':
-        add(blank(i, PLACE_DNS));
+      case 'dns': {
+        const p = blank(i, PLACE_DNS);
+        p.dns = { ttl: n.params.ttlSec, jitter: n.params.jitterPct / 100 };
+        add(p);
         break;
+      }
       case 'lb':
         add(blank(i, PLACE_LB));
         break;
@@ -271,17 +303,48 @@ export function compileNetwork(topo: Topology): Network {
   for (const l of topo.links) {
     const a = index.get(l.from);
     const b = index.get(l.to);
-    if (a === undefined || b === undefined || l.cut) continue;
+    if (a === undefined || b === undefined) continue;
+    // Cut links stay in the routes: what is sent over them fails (as in the kernel).
     out[a]!.push({ link: l, to: b });
     if (holdsDb(nodes[a]!) && nodes[b]!.kind === 'dbReplica') inPrimaries[b]!.push(a);
   }
 
-  const targetsOf = (from: number, e: { link: Link; to: number }) =>
+  const targetsOfOwned = (
+    from: number,
+    e: { link: Link; to: number },
+    owner: number,
+  ): RouteTarget[] =>
     placesOf[e.to]!.map((place) => ({
       place,
       rttMs: linkRttMs(e.link, nodes[from]!, nodes[e.to]!),
       weight: e.link.weight,
+      fail: e.link.cut ? ERR_LINK_CUT : 0,
+      failAt: owner,
     }));
+
+  /**
+   * A load balancer's targets once its health checks have settled: those that pass (link up,
+   * right port, admitted by the security group, check path answered). If none passes it fails
+   * open and sends to all; a cut link or a refused port then fails what it gets.
+   */
+  const lbTargets = (lb: TopologyNode, i: number, owner: number): RouteTarget[] => {
+    if (lb.kind !== 'lb') return [];
+    const all = out[i]!.map((e) => ({
+      e,
+      why: e.link.cut ? 'cut' : targetMisconfig(lb, nodes[e.to]!),
+    }));
+    const healthy = all.filter((x) => x.why === 'ok');
+    const use = healthy.length > 0 ? healthy : all;
+    return use.flatMap(({ e, why }) =>
+      targetsOfOwned(i, e, owner).map((t) =>
+        why === 'wrongPort'
+          ? { ...t, fail: ERR_WRONG_PORT, failAt: t.place }
+          : why === 'securityGroup'
+            ? { ...t, fail: ERR_SECURITY_GROUP, failAt: t.place }
+            : t,
+      ),
+    );
+  };
 
   // What a node can do as a callee, looking through load balancers (memoized, cycle-safe).
   const appMemo = new Map<number, boolean>();
@@ -315,10 +378,13 @@ export function compileNetwork(topo: Topology): Network {
     return r;
   };
   // The primaries whose writes reach a replica-class callee (direct, or behind a load balancer).
-  const primariesBehind = (i: number): number[] => {
+  const primariesBehind = (i: number, seen = new Set<number>()): number[] => {
     const n = nodes[i]!;
     if (n.kind === 'dbReplica') return inPrimaries[i]!;
-    if (n.kind === 'lb') return out[i]!.flatMap((e) => primariesBehind(e.to));
+    if (n.kind === 'lb' && !seen.has(i)) {
+      seen.add(i);
+      return out[i]!.flatMap((e) => primariesBehind(e.to, seen));
+    }
     return [];
   };
 
@@ -328,6 +394,8 @@ export function compileNetwork(topo: Topology): Network {
     const lbPolicy = n.kind === 'lb' ? lbPolicyOf(n.params.algorithm) : POLICY_RR;
     for (const pi of own) {
       const p = places[pi]!;
+      const targetsOf = (from: number, e: { link: Link; to: number }) =>
+        targetsOfOwned(from, e, pi);
       if (n.kind === 'users')
         p.forward = new Route(
           links.flatMap((e) => targetsOf(i, e)),
@@ -338,12 +406,10 @@ export function compileNetwork(topo: Topology): Network {
           links.flatMap((e) => targetsOf(i, e)),
           n.params.policy === 'weighted' ? POLICY_WEIGHTED : POLICY_COHORT,
         );
-      else if (n.kind === 'lb')
-        p.forward = new Route(
-          links.flatMap((e) => targetsOf(i, e)),
-          lbPolicy,
-        );
-      else if (n.kind === 'cache')
+      else if (n.kind === 'lb') {
+        p.forward = new Route(lbTargets(n, i, pi), lbPolicy);
+        if (n.params.sgPort !== n.params.listenerPort) p.arrivalError = ERR_LISTENER;
+      } else if (n.kind === 'cache')
         p.forward = new Route(
           links.filter((e) => dbClass(e.to) === DB_NONE).flatMap((e) => targetsOf(i, e)),
           POLICY_RR,
@@ -353,18 +419,22 @@ export function compileNetwork(topo: Topology): Network {
           links.filter((e) => canApp(e.to)).flatMap((e) => targetsOf(i, e)),
           POLICY_RR,
         );
-      if (n.kind === 'server' || n.kind === 'asg' || n.kind === 'cache') buildDbRoutes(p, i);
+      if (n.kind === 'server' || n.kind === 'asg' || n.kind === 'cache') buildDbRoutes(p, i, pi);
+      // A cut replication link delivers nothing: that replica stops applying.
       if (holdsDb(n))
         p.replicateTo = new Route(
-          links.filter((e) => nodes[e.to]!.kind === 'dbReplica').flatMap((e) => targetsOf(i, e)),
+          links
+            .filter((e) => nodes[e.to]!.kind === 'dbReplica' && !e.link.cut)
+            .flatMap((e) => targetsOf(i, e)),
           POLICY_RR,
         );
     }
     finishDemand(n, own);
   });
 
-  function buildDbRoutes(p: Place, i: number) {
+  function buildDbRoutes(p: Place, i: number, pi: number) {
     const links = out[i]!;
+    const targetsOf = (from: number, e: { link: Link; to: number }) => targetsOfOwned(from, e, pi);
     const primaries = links.filter((e) => dbClass(e.to) === DB_PRIMARY);
     const replicas = links.filter((e) => dbClass(e.to) === DB_REPLICA);
     const caches = links.filter((e) => dbClass(e.to) === DB_CACHE);
@@ -442,6 +512,7 @@ export function blankPlace(node: number, kind: number): Place {
     nextStage: new Int8Array(6).fill(STAGE_DONE),
     error: new Int8Array(6),
     fanout: new Uint8Array(6),
+    arrivalError: 0,
     applyDemand: 0,
     hitRatio: 0,
     forward: null,
@@ -452,6 +523,7 @@ export function blankPlace(node: number, kind: number): Place {
     shard: null,
     replicateTo: null,
     source: null,
+    dns: null,
   };
 }
 

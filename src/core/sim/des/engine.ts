@@ -16,9 +16,12 @@
  *   thread sharing the replica's cores: the replica's FCFS queue holds reads and apply jobs, and at
  *   most one apply job is in service at a time. Apply jobs are never dropped (the replica's relay
  *   log holds them); replication lag is commit-to-applied time.
- * Not modelled: health checks, ports and security groups, auto scaling (an ASG runs its desired
- * size), DNS cache expiry (a cohort keeps its record), retries, scenario events. `notes` in the
- * report lists those that a topology uses.
+ * - A load balancer sends to the targets that pass its health checks once they have settled
+ *   (link up, right port, admitted by the security group, path answered); with none it fails open.
+ *   DNS hands each client cohort the next record in rotation, cached for TTL (+ jitter).
+ * Not modelled: health-check timing (targets are in their settled state from the start), auto
+ * scaling (an ASG runs its desired size), retries, scenario events. The report's `notes` list those
+ * a topology uses.
  * Contract: pure; no DOM, no clock, no global state.
  */
 import type { KindId } from '../../model/kinds';
@@ -174,14 +177,6 @@ export function sourceRate(s: SourceSpec, t: number): number {
   }
 }
 
-/** A 32-bit integer hash (the murmur3 finalizer): spreads user ids over hash shards. */
-function mix32(x: number): number {
-  let h = x | 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
 /**
  * Runs the reference discrete-event simulation of a topology.
  * @example
@@ -223,7 +218,7 @@ class Engine {
   private jLbN = new Uint8Array(0);
   private jPlace = new Int32Array(0);
   private jSrc = new Int32Array(0);
-  private jHash = new Int32Array(0);
+  private jUser = new Int32Array(0);
   private jCohort = new Int32Array(0);
   private jBirth = new Float64Array(0);
   private jRet = new Float64Array(0);
@@ -258,6 +253,8 @@ class Engine {
   private readonly waitCount: Float64Array;
 
   private readonly routes: Route[] = [];
+  /** Cached DNS answers per (DNS place, users place): record per cohort and its expiry. */
+  private readonly dnsCache = new Map<number, { record: Int32Array; expires: Float64Array }>();
 
   private readonly e2e = new Samples(1 << 16);
   private born = 0;
@@ -370,7 +367,7 @@ class Engine {
     this.jLbN = copy(this.jLbN, (n) => new Uint8Array(n));
     this.jPlace = copy(this.jPlace, (n) => new Int32Array(n));
     this.jSrc = copy(this.jSrc, (n) => new Int32Array(n));
-    this.jHash = copy(this.jHash, (n) => new Int32Array(n));
+    this.jUser = copy(this.jUser, (n) => new Int32Array(n));
     this.jCohort = copy(this.jCohort, (n) => new Int32Array(n));
     this.jBirth = copy(this.jBirth, (n) => new Float64Array(n));
     this.jRet = copy(this.jRet, (n) => new Float64Array(n));
@@ -425,10 +422,12 @@ class Engine {
     const id = this.alloc(JOB_REQUEST, src, t);
     this.jSrc[id] = src;
     this.jCls[id] = rng.uniform() < s.readRatio ? CLASS_READ : CLASS_WRITE;
+    // User 0 is the hot user; the other N − 1 share the rest of the traffic equally.
+    const n = s.distinctUsers;
     const user =
-      s.hotUserShare > 0 && rng.uniform() < s.hotUserShare ? 0 : rng.int(s.distinctUsers);
-    this.jHash[id] = mix32(user);
-    this.jFrac[id] = (user + 0.5) / s.distinctUsers;
+      n <= 1 || (s.hotUserShare > 0 && rng.uniform() < s.hotUserShare) ? 0 : 1 + rng.int(n - 1);
+    this.jUser[id] = user;
+    this.jFrac[id] = user / n;
     this.jCohort[id] = user % s.cohorts;
     if (this.inWindow(t)) {
       this.jFlags[id] = F_TAGGED;
@@ -443,7 +442,12 @@ class Engine {
 
   /** Picks a target on `route` and sends the job there over the link. */
   private dispatch(id: number, route: Route, t: number): void {
-    const k = this.pick(id, route);
+    this.send(id, route, this.pick(id, route), t);
+  }
+
+  private send(id: number, route: Route, k: number, t: number): void {
+    const fail = route.fail[k]!;
+    if (fail !== ERR_NONE) return this.fail(id, route.failAt[k]!, fail, t);
     const half = route.halfRtt[k]!;
     this.jPlace[id] = route.targets[k]!;
     this.jRet[id] = this.jRet[id]! + half;
@@ -461,8 +465,6 @@ class Engine {
       }
       case POLICY_RANDOM:
         return this.rng.int(n);
-      case POLICY_COHORT:
-        return this.jCohort[id]! % n;
       case POLICY_LEAST: {
         // Fewest outstanding; ties go to the next in rotation so equal targets share evenly.
         const out = route.outstanding;
@@ -504,6 +506,31 @@ class Engine {
     }
   }
 
+  /**
+   * DNS round robin per client cohort: a cohort whose cached answer has expired (or that never
+   * asked) gets the next record in rotation and keeps it for TTL plus a random share of jitter;
+   * with TTL 0 every request resolves.
+   */
+  private resolve(pi: number, p: Place, route: Route, id: number, t: number): number {
+    const src = this.jSrc[id]!;
+    const key = pi * this.places.length + src;
+    let cache = this.dnsCache.get(key);
+    if (!cache) {
+      const cohorts = this.places[src]!.source!.cohorts;
+      cache = { record: new Int32Array(cohorts).fill(-1), expires: new Float64Array(cohorts) };
+      this.dnsCache.set(key, cache);
+    }
+    const c = this.jCohort[id]!;
+    const n = route.targets.length;
+    if (cache.record[c]! < 0 || cache.record[c]! >= n || t >= cache.expires[c]!) {
+      cache.record[c] = route.next;
+      route.next = route.next + 1 === n ? 0 : route.next + 1;
+      const { ttl, jitter } = p.dns!;
+      cache.expires[c] = ttl > 0 ? t + ttl * (1 + jitter * this.rng.uniform()) : t;
+    }
+    return cache.record[c]!;
+  }
+
   /** Counts a request as outstanding on a load balancer's target until it is answered. */
   private track(id: number, route: Route, k: number): void {
     route.outstanding[k]!++;
@@ -533,10 +560,13 @@ class Engine {
     }
     if (hops > MAX_HOPS) return this.fail(id, pi, ERR_ROUTING_LOOP, t);
     if (p.kind !== PLACE_STATION) {
+      if (p.arrivalError !== ERR_NONE) return this.fail(id, pi, p.arrivalError, t);
       const route = p.forward!;
       if (route.size === 0) return this.fail(id, pi, ERR_NO_TARGETS, t);
       if (win) this.cDone[pi]!++;
-      this.dispatch(id, route, t);
+      if (route.policy === POLICY_COHORT)
+        this.send(id, route, this.resolve(pi, p, route, id, t), t);
+      else this.dispatch(id, route, t);
       return;
     }
     const stage = this.jStage[id]!;
@@ -637,7 +667,8 @@ class Engine {
     let shard = 0;
     if (p.shard) {
       const m = p.shard.from.length;
-      if (p.shard.strategy === 'hash') shard = (this.jHash[id]! >>> 0) % m;
+      // Hash sharding: user u belongs to shard u mod n; range: user u of N sits at 100·u/N %.
+      if (p.shard.strategy === 'hash') shard = this.jUser[id]! % m;
       else {
         const pct = this.jFrac[id]! * 100;
         shard = -1;
