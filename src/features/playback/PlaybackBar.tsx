@@ -39,7 +39,7 @@ export function PlaybackBar() {
   useEffect(() => acquireSimSession(), []);
   usePlaybackShortcut();
   return (
-    <div className="flex flex-col">
+    <div className="relative flex flex-col">
       <div
         className="flex flex-wrap items-center gap-2"
         role="group"
@@ -75,22 +75,24 @@ export function PlaybackBar() {
           type="button"
           className={button}
           data-testid="step"
+          aria-label={t('playback.step')}
           title={t('playback.stepHint', { seconds: STEP_SECONDS })}
           disabled={failed}
           onClick={() => simControls.step(STEP_SECONDS)}
         >
           <Icon path={PATHS.step} />
-          <span className="hidden sm:inline">{t('playback.step')}</span>
+          <span className="hidden 2xl:inline">{t('playback.step')}</span>
         </button>
         <button
           type="button"
           className={button}
           data-testid="reset"
+          aria-label={t('playback.reset')}
           title={t('playback.resetHint')}
           onClick={simControls.reset}
         >
           <Icon path={PATHS.reset} />
-          <span className="hidden sm:inline">{t('playback.reset')}</span>
+          <span className="hidden 2xl:inline">{t('playback.reset')}</span>
         </button>
         <select
           data-testid="speed"

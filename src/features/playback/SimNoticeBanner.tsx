@@ -25,12 +25,18 @@ export function SimNoticeBanner() {
     return () => clearTimeout(timer);
   }, [notice, lasting]);
   return (
-    <div role="status" aria-live="polite" data-testid="sim-notice-region">
+    // Floats over the canvas below the bar, so a notice does not push the layout around.
+    <div
+      role="status"
+      aria-live="polite"
+      data-testid="sim-notice-region"
+      className="absolute top-full left-0 z-30 w-max max-w-[min(36rem,calc(100vw-1.5rem))]"
+    >
       {notice && (
         <div
           data-testid="sim-notice"
           data-kind={notice.kind}
-          className={`mt-1 flex max-w-xl items-start gap-2 rounded-md border px-2 py-1 text-sm text-fg ${
+          className={`mt-2 flex items-start gap-2 rounded-md border px-2 py-1 text-sm text-fg shadow-pop ${
             lasting ? 'border-danger bg-danger-soft' : 'border-warn bg-warn-soft'
           }`}
         >
