@@ -131,6 +131,22 @@ describe('sim store', () => {
     expect(calls).toEqual(['play', 'step 1', 'speed 5', 'pause', 'reset', 'inject kill']);
   });
 
+  it('groups the diagnostics of a frame by node', () => {
+    const f = frame(1, ['web', 'db']);
+    const message = { en: 'no database', ko: '데이터베이스 없음' };
+    f.diagnostics = [
+      { node: 'web', severity: 'error', code: 'noDb', message },
+      { node: 'db', severity: 'warning', code: 'idle', message },
+      { node: 'web', severity: 'warning', code: 'hot', message },
+    ];
+    ingestSimFrame(f);
+    const by = useSimStore.getState().diagnosticsByNode;
+    expect(by.get('web')?.map((d) => d.code)).toEqual(['noDb', 'hot']);
+    expect(by.get('db')?.map((d) => d.code)).toEqual(['idle']);
+    ingestSimFrame(frame(2, ['web', 'db']));
+    expect(useSimStore.getState().diagnosticsByNode.size).toBe(0);
+  });
+
   it('numbers each notice so the same kind shows again', () => {
     showSimNotice('crashed', 10);
     const first = useSimStore.getState().notice;

@@ -6,9 +6,16 @@
  * The controls (play, pause, ...) go through the controller the session registers.
  */
 import { create } from 'zustand';
-import type { ScenarioEvent } from '../core/model';
 import { useShallow } from 'zustand/react/shallow';
-import { F, NODE_FIELD_COUNT, type NodeField, type SimEvent, type SimFrame } from '../core/sim';
+import type { ScenarioEvent } from '../core/model';
+import {
+  F,
+  NODE_FIELD_COUNT,
+  type Diagnostic,
+  type NodeField,
+  type SimEvent,
+  type SimFrame,
+} from '../core/sim';
 import { SimHistory } from './simHistory';
 
 export const FLUSH_INTERVAL_MS = 100;
@@ -57,6 +64,8 @@ export interface SimState {
   frame: SimFrame | null;
   /** Node id → stride index in `frame.nodes`. */
   nodeIndex: ReadonlyMap<string, number>;
+  /** The latest frame's diagnostics grouped by node, in frame order. */
+  diagnosticsByNode: ReadonlyMap<string, readonly Diagnostic[]>;
   /** Increments when the history gains points (read it with getSimHistory()). */
   historyVersion: number;
   /** Most recent last, at most MAX_EVENTS. */
@@ -73,6 +82,7 @@ const initialState = (): SimState => ({
   time: 0,
   frame: null,
   nodeIndex: new Map(),
+  diagnosticsByNode: new Map(),
   historyVersion: 0,
   events: [],
   status: 'idle',
@@ -93,6 +103,23 @@ let flushTimer: ReturnType<typeof setTimeout> | null = null;
 let lastFlush = -Infinity;
 let noticeId = 0;
 const clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+const EMPTY_DIAGNOSTICS: ReadonlyMap<string, readonly Diagnostic[]> = new Map();
+
+/** Groups diagnostics by node; returns `prev` when both are empty (the common case). */
+function groupDiagnostics(
+  list: readonly Diagnostic[],
+  prev: ReadonlyMap<string, readonly Diagnostic[]>,
+): ReadonlyMap<string, readonly Diagnostic[]> {
+  if (list.length === 0) return prev.size === 0 ? prev : EMPTY_DIAGNOSTICS;
+  const out = new Map<string, Diagnostic[]>();
+  for (const d of list) {
+    const bucket = out.get(d.node);
+    if (bucket) bucket.push(d);
+    else out.set(d.node, [d]);
+  }
+  return out;
+}
 
 /** The history ring behind `historyVersion`. */
 export const getSimHistory = (): SimHistory => history;
@@ -129,6 +156,7 @@ export function flushSimFrames(): void {
         s.frame.nodeIds.length === frame.nodeIds.length &&
         s.frame.nodeIds.every((id, i) => id === frame.nodeIds[i]);
       if (!sameIds) next.nodeIndex = new Map(frame.nodeIds.map((id, i) => [id, i]));
+      next.diagnosticsByNode = groupDiagnostics(frame.diagnostics, s.diagnosticsByNode);
     }
     if (events.length > 0) next.events = [...s.events, ...events].slice(-MAX_EVENTS);
     if (added) next.historyVersion = s.historyVersion + 1;
@@ -230,21 +258,16 @@ export function useNodeFields<K extends NodeField>(
 /** How many diagnostics a node has, and the first one (primitives, so equal frames don't re-render). */
 export function useNodeDiagnostics(id: string): {
   count: number;
-  severity: 'error' | 'warning' | null;
+  severity: Diagnostic['severity'] | null;
   en: string;
   ko: string;
 } {
   return useSimStore(
     useShallow((s) => {
-      let count = 0;
-      let first: SimFrame['diagnostics'][number] | null = null;
-      for (const d of s.frame?.diagnostics ?? []) {
-        if (d.node !== id) continue;
-        count++;
-        first ??= d;
-      }
+      const list = s.diagnosticsByNode.get(id);
+      const first = list?.[0];
       return {
-        count,
+        count: list?.length ?? 0,
         severity: first?.severity ?? null,
         en: first?.message.en ?? '',
         ko: first?.message.ko ?? '',
