@@ -50,7 +50,35 @@ export const GLOBAL_FIELDS = [
 ] as const;
 export type GlobalField = (typeof GLOBAL_FIELDS)[number];
 export const GLOBAL_FIELD_COUNT = GLOBAL_FIELDS.length;
-export const G = Object.fromEntries(GLOBAL_FIELDS.map((f, i) => [f, i])) as Record<GlobalField, number>;
+export const G = Object.fromEntries(GLOBAL_FIELDS.map((f, i) => [f, i])) as Record<
+  GlobalField,
+  number
+>;
+
+/**
+ * Per-node fields split by request class (cls 0 = read, 1 = write; at a replica, writes are the
+ * replicated writes it applies), in frame order:
+ * `frame.classes[(i * 2 + cls) * CLASS_FIELD_COUNT + CF.latencyP99]`.
+ */
+export const CLASS_FIELDS = [
+  'arrivalRate', // req/s of this class arriving
+  'utilization', // share of the cores busy with this class (0..1)
+  'backlog', // requests of this class in the node
+  'throughput', // req/s of this class completed
+  'dropRate',
+  'errorRate',
+  'timeoutRate',
+  'latencyMean', // ms, sojourn of this class at the node
+  'latencyP50',
+  'latencyP95',
+  'latencyP99',
+] as const;
+export type ClassField = (typeof CLASS_FIELDS)[number];
+export const CLASS_FIELD_COUNT = CLASS_FIELDS.length;
+export const CF = Object.fromEntries(CLASS_FIELDS.map((f, i) => [f, i])) as Record<
+  ClassField,
+  number
+>;
 
 export const HEALTH = { ok: 0, hot: 1, unhealthy: 2, down: 3, starting: 4 } as const;
 export type HealthCode = (typeof HEALTH)[keyof typeof HEALTH];
@@ -84,9 +112,12 @@ export interface CohortStatus {
   address: string;
   /** Simulated second the cached answer expires. */
   expiresAt: number;
+  /** The users node the cohort belongs to (cohorts are numbered per users node). */
+  users?: string;
 }
 
-export type InstanceLifecycle = 'pending' | 'booting' | 'registering' | 'warming' | 'inService' | 'terminating';
+export type InstanceLifecycle =
+  'pending' | 'booting' | 'registering' | 'warming' | 'inService' | 'terminating';
 
 export interface AsgInstanceStatus {
   asg: string;
@@ -136,6 +167,8 @@ export interface SimFrame {
   nodeIds: string[];
   /** nodeIds.length × NODE_FIELD_COUNT numbers. */
   nodes: Float64Array;
+  /** nodeIds.length × 2 × CLASS_FIELD_COUNT numbers (per request class); always set by the kernel. */
+  classes?: Float64Array;
   /** Link ids in the order of `linkRates`. */
   linkIds: string[];
   /** req/s carried by each link now. */

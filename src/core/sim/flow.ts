@@ -1,0 +1,555 @@
+/**
+ * The data plane of one fluid step: arrivals pushed through the stations in topological order
+ * (routers split, machines queue), then a reverse sweep accumulating, per port, the probability
+ * of success and the first two moments of the time to exit, from which end-to-end percentiles
+ * come (gamma fit; per-node percentiles are never summed).
+ *
+ * Per machine: one queue for all the roles it runs (c = vCPU cores). Its arrivals mix ports
+ * (stage × class) with different work; the queue's mean service time is the arrival-weighted mean
+ * of the ports' work (divided by the core speed, multiplied by a slow factor, divided by the
+ * warm-up capacity), its cs² that of the mixture. The Allen–Cunneen factor f = (ca² + cs²)/2 uses
+ * the arrival ca² merged from every stream the node receives (rate-weighted), and its departures
+ * have cd² = 1 + (1 − ρ²)(ca² − 1) + ρ²(cs² − 1)/√c (Whitt's QNA for c servers).
+ * Contract: pure computation over the runtime arrays; allocation-free.
+ */
+import {
+  CLASS_READ,
+  ERR_NONE,
+  K_LB,
+  K_MACHINE,
+  K_USERS,
+  M_REPLICA,
+  NEXT_CACHE,
+  POL_LEAST,
+  POL_P2C,
+  PORTS,
+  RS_APPLY,
+  RS_SAME,
+  SAME_AZ_RTT_MS,
+  CROSS_AZ_RTT_MS,
+  STAGE_APP,
+  STAGE_DB,
+  STAGE_DONE,
+} from './compile';
+import { stationStep, waitMoments } from './fluid';
+import { dnsShares, dynamicLbShares, splitCa2 } from './routing';
+import type { Runtime } from './runtime';
+
+/** Whether a station is running now (up, its zone not lost, and for a slot: an instance in it). */
+export function isUp(rt: Runtime, s: number): boolean {
+  if (rt.up[s] === 0 || rt.present[s] === 0) return false;
+  const az = rt.net.stAz[s]!;
+  return az < 0 || rt.azLost[az] === 0;
+}
+
+/** Capacity factor of a machine: warm-up ramp over slow-down factor. */
+const kappa = (rt: Runtime, s: number): number => rt.warm[s]! / rt.slow[s]!;
+
+// Scratch of the push phase: 0 = only sum route inflows (rIn), 1 = push flows.
+let phase = 0;
+let curCd2 = 1;
+let curD = 0;
+
+function err(rt: Runtime, s: number, cls: number, rate: number): void {
+  rt.errC[s * 2 + cls]! += rate;
+  if (phase === 1) rt.thrC[s * 2 + cls]! -= rate;
+}
+
+/** Pushes `rate` of class `cls` at `stage` into route r of station s. */
+function pushRoute(
+  rt: Runtime,
+  s: number,
+  r: number,
+  stage: number,
+  cls: number,
+  rate: number,
+  ca2: number,
+): void {
+  if (r < 0) {
+    if (phase === 1) err(rt, s, cls, rate);
+    return;
+  }
+  if (phase === 0) {
+    rt.rIn[r]! += rate;
+    return;
+  }
+  const net = rt.net;
+  const live = rt.rLive[r]!;
+  if (!(live > 0)) {
+    err(rt, s, cls, rate);
+    return;
+  }
+  const st = net.rStage[r]!;
+  const deliver = st === RS_SAME ? stage : st;
+  const pol = net.rPolicy[r]!;
+  const end = net.rEnd[r]!;
+  let sum = 0;
+  for (let e = net.rStart[r]!; e < end; e++) {
+    const sh = rt.eShare[e]!;
+    if (!(sh > 0)) continue;
+    sum += sh;
+    const f = rate * sh;
+    rt.eFlow[e]! += f;
+    if (rt.eOk[e] === 0) {
+      err(rt, s, cls, f);
+      continue;
+    }
+    const t = net.eTarget[e]!;
+    const lag = net.eLag[e] === 1;
+    if (deliver === RS_APPLY) continue;
+    const c2 = splitCa2(pol, ca2, sh, live);
+    const idx = t * PORTS + deliver * 2 + cls;
+    if (lag) {
+      rt.lagArr[idx]! += f;
+      rt.lagCa2[t]! += f * c2;
+    } else {
+      rt.arr[idx]! += f;
+      rt.arrCa2[t]! += f * c2;
+    }
+  }
+  // Shares that point nowhere (a DNS cohort without an answer) fail at the router.
+  if (sum < 1 - 1e-9) err(rt, s, cls, rate * (1 - sum));
+}
+
+/**
+ * Replication copies each committed write to every replica's apply queue. It is not part of the
+ * request's path: a replica that cannot be reached does not fail the request.
+ */
+function pushReplication(rt: Runtime, r: number, rate: number): void {
+  if (phase === 0) return;
+  const net = rt.net;
+  for (let e = net.rStart[r]!; e < net.rEnd[r]!; e++) {
+    rt.eFlow[e]! += rate;
+    if (rt.eOk[e] === 0) continue;
+    const t = net.eTarget[e]!;
+    if (net.eLag[e] === 1) rt.lagApply[t]! += rate;
+    else rt.arrApply[t]! += rate;
+  }
+}
+
+/** ca² of the part of a machine's departures that enters route r (a thinning of them). */
+function routeCa2(rt: Runtime, r: number): number {
+  if (r < 0 || !(curD > 0)) return 1;
+  const p = Math.min(1, rt.rIn[r]! / curD);
+  return p * curCd2 + 1 - p;
+}
+
+/** Sends the departures of a machine's port on to the next stage (or out of the system). */
+function routePort(rt: Runtime, s: number, stage: number, cls: number, rate: number): void {
+  const net = rt.net;
+  const k = s * PORTS + stage * 2 + cls;
+  if (net.pFan[k] === 1 && net.stRepl[s]! >= 0) pushReplication(rt, net.stRepl[s]!, rate);
+  const next = net.pNext[k]!;
+  if (next === STAGE_DONE) {
+    if (phase === 1) rt.exitC[s * 2 + cls]! += rate;
+    return;
+  }
+  if (next === STAGE_APP) {
+    const r = net.stApp[s]!;
+    pushRoute(rt, s, r, STAGE_APP, cls, rate, phase === 1 ? routeCa2(rt, r) : 1);
+    return;
+  }
+  let rest = rate;
+  if (next === NEXT_CACHE) {
+    if (cls === CLASS_READ) {
+      const hit = rate * net.stHit[s]!;
+      if (phase === 1) rt.exitC[s * 2 + cls]! += hit;
+      rest = rate - hit;
+    }
+    if (stage !== STAGE_DB) {
+      const r = net.stForward[s]!;
+      pushRoute(rt, s, r, stage, cls, rest, phase === 1 ? routeCa2(rt, r) : 1);
+      return;
+    }
+  }
+  pushShards(rt, s, cls, rest);
+}
+
+function pushShards(rt: Runtime, s: number, cls: number, rate: number): void {
+  const net = rt.net;
+  const n = net.stShardCount[s]!;
+  if (n === 0) {
+    if (phase === 1) err(rt, s, cls, rate);
+    return;
+  }
+  const g = net.stShardGroup[s]!;
+  const first = net.stShardFirst[s]!;
+  let assigned = 0;
+  for (let j = 0; j < n; j++) {
+    const share = g < 0 ? 1 : rt.shardShare[g]![j]!;
+    if (!(share > 0)) continue;
+    assigned += share;
+    const r = cls === CLASS_READ ? net.shardRead[first + j]! : net.shardWrite[first + j]!;
+    pushRoute(rt, s, r, STAGE_DB, cls, rate * share, phase === 1 ? routeCa2(rt, r) : 1);
+  }
+  if (phase === 1 && assigned < 1 - 1e-12) err(rt, s, cls, rate * (1 - assigned));
+}
+
+/** One router (users, DNS, load balancer): no queue, its inflow goes straight on. */
+function routerStep(rt: Runtime, s: number, dt: number): void {
+  const net = rt.net;
+  const base = s * PORTS;
+  let total = 0;
+  for (let k = 0; k < PORTS; k++) total += rt.arr[base + k]!;
+  for (let cls = 0; cls < 2; cls++) {
+    let a = 0;
+    for (let st = 0; st < 3; st++) a += rt.arr[base + st * 2 + cls]!;
+    rt.arrC[s * 2 + cls] = a;
+    rt.thrC[s * 2 + cls] = a;
+  }
+  if (!(total > 0)) return;
+  const ca2 = rt.arrCa2[s]! / total;
+  const r = net.stForward[s]!;
+  const kind = net.stKind[s]!;
+  if (kind === K_LB && net.pErr[base] !== ERR_NONE) {
+    // Listener blocked by the LB's own security group: nobody gets in.
+    for (let cls = 0; cls < 2; cls++) {
+      rt.errC[s * 2 + cls]! += rt.thrC[s * 2 + cls]!;
+      rt.thrC[s * 2 + cls] = 0;
+    }
+    return;
+  }
+  if (kind === K_LB) {
+    const pol = net.rPolicy[r]!;
+    if (pol === POL_LEAST || pol === POL_P2C) dynamicLbShares(rt, r, total, dt);
+  } else if (kind !== K_USERS) {
+    const d = rt.dnsOf[s]!;
+    if (d >= 0) dnsShares(rt, d, rt.dnsTtl[d]!);
+  }
+  phase = 1;
+  for (let st = 0; st < 3; st++)
+    for (let cls = 0; cls < 2; cls++) {
+      const rate = rt.arr[base + st * 2 + cls]!;
+      if (rate > 0) pushRoute(rt, s, r, st, cls, rate, ca2);
+    }
+}
+
+/** One machine: its queue for this step, then its departures sent on. */
+function machineStep(rt: Runtime, s: number, dt: number): void {
+  const net = rt.net;
+  const base = s * PORTS;
+  const c = net.stCores[s]!;
+  const up = isUp(rt, s);
+  let total = 0;
+  let adm = 0;
+  for (let cls = 0; cls < 2; cls++) {
+    rt.arrC[s * 2 + cls] = 0;
+    rt.thrC[s * 2 + cls] = 0;
+  }
+  if (!up && rt.X[s]! > 0) {
+    rt.lost[s]! += rt.X[s]!;
+    rt.X[s] = 0;
+  }
+  if (rt.lost[s]! > 0) {
+    // Requests in flight when it died: they fail now.
+    rt.errC[s * 2]! += rt.lost[s]! / dt;
+    rt.lost[s] = 0;
+  }
+  for (let k = 0; k < PORTS; k++) {
+    const a = rt.arr[base + k]!;
+    if (!(a > 0)) continue;
+    const cls = k & 1;
+    total += a;
+    rt.arrC[s * 2 + cls]! += a;
+    if (!up || net.pErr[base + k] !== ERR_NONE) rt.errC[s * 2 + cls]! += a;
+    else adm += a;
+  }
+  // Replicated writes (their own single-threaded apply queue on a replica).
+  const lamA = rt.arrApply[s]!;
+  rt.arrC[s * 2 + 1]! += lamA;
+  if (net.stMach[s] === M_REPLICA) applyStep(rt, s, lamA, dt, up);
+  if (!up) {
+    rt.busy[s] = 0;
+    rt.served[s] = 0;
+    rt.block[s] = 0;
+    rt.util[s] = 0;
+    for (let k = 0; k < PORTS; k++) rt.dep[base + k] = 0;
+    return;
+  }
+  // Mix of work this step (the arrivals; when idle, the last mix keeps draining the backlog).
+  if (adm > 0)
+    for (let k = 0; k < PORTS; k++) {
+      const a = rt.arr[base + k]!;
+      rt.mix[base + k] = net.pErr[base + k] === ERR_NONE && a > 0 ? a / adm : 0;
+    }
+  let kap = kappa(rt, s);
+  if (net.stMach[s] === M_REPLICA && c > 0) kap *= Math.max(0.05, 1 - rt.busyA[s]! / c);
+  const cs2 = net.stCs2[s]!;
+  let sBar = 0;
+  let sSq = 0;
+  for (let k = 0; k < PORTS; k++) {
+    const m = rt.mix[base + k]!;
+    if (!(m > 0)) continue;
+    const S = net.pDemand[base + k]! / kap;
+    sBar += m * S;
+    sSq += m * (1 + cs2) * S * S;
+  }
+  const cs2mix = sBar > 0 ? Math.max(0, sSq / (sBar * sBar) - 1) : 1;
+  const ca2 = total > 0 ? rt.arrCa2[s]! / total : 1;
+  let D: number;
+  let busy = 0;
+  let block = 0;
+  if (!(sBar > 0)) {
+    D = adm + rt.X[s]! / dt;
+    rt.X[s] = 0;
+  } else {
+    const out = stationStep(
+      rt.X[s]!,
+      adm,
+      sBar,
+      c,
+      net.stLimit[s]!,
+      0.5 * (ca2 + cs2mix),
+      dt,
+      rt.stepOut,
+      rt.aGuess[s]!,
+    );
+    rt.X[s] = out.X;
+    rt.aGuess[s] = out.a;
+    busy = out.busy;
+    block = out.block;
+    D = busy / sBar;
+  }
+  rt.sBar[s] = sBar;
+  rt.busy[s] = busy;
+  rt.served[s] = D;
+  rt.block[s] = block;
+  const rho = c > 0 ? Math.min(1, busy / c) : 0;
+  rt.util[s] =
+    net.stMach[s] === M_REPLICA && c > 0
+      ? Math.min(1, (busy * (1 - rt.busyA[s]! / c) + rt.busyA[s]!) / c)
+      : rho;
+  rt.cd2[s] = Math.max(
+    0,
+    1 + (1 - rho * rho) * (ca2 - 1) + (rho * rho * (cs2mix - 1)) / Math.sqrt(Math.max(1, c)),
+  );
+  // Local sojourn moments per port.
+  const wm = waitMoments(rt.X[s]!, busy, D, c, rt.waitOut);
+  for (let k = 0; k < PORTS; k++) {
+    const S = net.pDemand[base + k]! / kap;
+    rt.w1[base + k] = wm.mean + S;
+    rt.w2[base + k] = wm.second + 2 * wm.mean * S + (1 + cs2) * S * S;
+    const dep = D * rt.mix[base + k]!;
+    rt.dep[base + k] = dep;
+    const cls = k & 1;
+    if (adm > 0)
+      rt.dropC[s * 2 + cls]! +=
+        block * rt.arr[base + k]! * (net.pErr[base + k] === ERR_NONE ? 1 : 0);
+    rt.thrC[s * 2 + cls]! += dep;
+  }
+  // Departures: first the route inflows (for the thinning ca²), then the flows.
+  curCd2 = rt.cd2[s]!;
+  curD = D;
+  clearRouteInflows(rt, s);
+  for (phase = 0; phase < 2; phase++)
+    for (let k = 0; k < PORTS; k++) {
+      const dep = rt.dep[base + k]!;
+      if (dep > 0) routePort(rt, s, k >> 1, k & 1, dep);
+    }
+}
+
+function clearRouteInflows(rt: Runtime, s: number): void {
+  const net = rt.net;
+  if (net.stApp[s]! >= 0) rt.rIn[net.stApp[s]!] = 0;
+  if (net.stForward[s]! >= 0) rt.rIn[net.stForward[s]!] = 0;
+  if (net.stRepl[s]! >= 0) rt.rIn[net.stRepl[s]!] = 0;
+  const first = net.stShardFirst[s]!;
+  for (let j = 0; j < net.stShardCount[s]!; j++) {
+    rt.rIn[net.shardRead[first + j]!] = 0;
+    rt.rIn[net.shardWrite[first + j]!] = 0;
+  }
+}
+
+/**
+ * A replica's apply queue: one thread (c = 1) replaying the primary's writes. While the replica
+ * is down the writes wait (replication resumes where it stopped), so the lag keeps growing.
+ */
+function applyStep(rt: Runtime, s: number, lam: number, dt: number, up: boolean): void {
+  const net = rt.net;
+  if (!up) {
+    rt.XA[s]! += lam * dt;
+    rt.busyA[s] = 0;
+    rt.servedA[s] = 0;
+    return;
+  }
+  const S = net.stApplyS[s]! / kappa(rt, s);
+  if (!(S > 0)) {
+    rt.servedA[s] = lam + rt.XA[s]! / dt;
+    rt.XA[s] = 0;
+    rt.busyA[s] = 0;
+  } else {
+    const out = stationStep(rt.XA[s]!, lam, S, 1, Infinity, 1, dt, rt.stepOut, rt.aGuessA[s]!);
+    rt.XA[s] = out.X;
+    rt.aGuessA[s] = out.a;
+    rt.busyA[s] = out.busy;
+    rt.servedA[s] = out.busy / S;
+  }
+  rt.thrC[s * 2 + 1]! += rt.servedA[s]!;
+}
+
+/**
+ * Starts a step: this step's arrivals begin with the flows that back edges of call cycles carried
+ * last step; per-step totals are cleared.
+ */
+export function beginStep(rt: Runtime): void {
+  rt.arr.set(rt.lagArr);
+  rt.arrCa2.set(rt.lagCa2);
+  rt.arrApply.set(rt.lagApply);
+  rt.lagArr.fill(0);
+  rt.lagCa2.fill(0);
+  rt.lagApply.fill(0);
+  rt.errC.fill(0);
+  rt.dropC.fill(0);
+  rt.exitC.fill(0);
+  rt.eFlow.fill(0);
+}
+
+/** Runs the forward pass over every station in topological order. */
+export function forwardPass(rt: Runtime, dt: number): void {
+  const net = rt.net;
+  const order = net.order;
+  for (let i = 0; i < order.length; i++) {
+    const s = order[i]!;
+    if (net.stKind[s] === K_MACHINE) machineStep(rt, s, dt);
+    else routerStep(rt, s, dt);
+  }
+}
+
+// --- reverse sweep ---------------------------------------------------------------------------
+
+let mS = 0;
+let m1 = 0;
+let m2 = 0;
+
+/** Success probability and exit-time moments of a request entering route r at `stage`. */
+function routeMix(rt: Runtime, r: number, stage: number, cls: number): void {
+  mS = 0;
+  m1 = 0;
+  m2 = 0;
+  if (r < 0 || !(rt.rLive[r]! > 0)) return;
+  const net = rt.net;
+  const st = net.rStage[r]!;
+  const deliver = st === RS_SAME ? stage : st;
+  const owner = net.rOwner[r]!;
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  for (let e = net.rStart[r]!; e < net.rEnd[r]!; e++) {
+    const sh = rt.eShare[e]!;
+    if (!(sh > 0) || rt.eOk[e] === 0) continue;
+    const t = net.eTarget[e]!;
+    const idx = t * PORTS + deliver * 2 + cls;
+    const sg = rt.sig[idx]!;
+    if (!(sg > 0)) continue;
+    const fixed = net.eRtt[e]!;
+    const rtt =
+      (fixed >= 0
+        ? fixed
+        : net.stAz[owner]! >= 0 && net.stAz[t]! >= 0 && net.stAz[owner] !== net.stAz[t]
+          ? CROSS_AZ_RTT_MS
+          : SAME_AZ_RTT_MS) / 1000;
+    const w = sh * sg;
+    const x1 = rt.t1[idx]!;
+    a += w;
+    b += w * (rtt + x1);
+    c += w * (rt.t2[idx]! + 2 * rtt * x1 + rtt * rtt);
+  }
+  if (a > 0) {
+    mS = a;
+    m1 = b / a;
+    m2 = c / a;
+  }
+}
+
+/** Mixture accumulators for the "after local work" part of a port. */
+let aS = 0;
+let a1 = 0;
+let a2 = 0;
+function addMix(p: number): void {
+  const w = p * mS;
+  aS += w;
+  a1 += w * m1;
+  a2 += w * m2;
+}
+
+function shardsMix(rt: Runtime, s: number, cls: number, p: number): void {
+  const net = rt.net;
+  const n = net.stShardCount[s]!;
+  const g = net.stShardGroup[s]!;
+  const first = net.stShardFirst[s]!;
+  for (let j = 0; j < n; j++) {
+    const share = g < 0 ? 1 : rt.shardShare[g]![j]!;
+    if (!(share > 0)) continue;
+    routeMix(
+      rt,
+      cls === CLASS_READ ? net.shardRead[first + j]! : net.shardWrite[first + j]!,
+      STAGE_DB,
+      cls,
+    );
+    addMix(p * share);
+  }
+}
+
+/** Runs the reverse sweep: per active port, P(success) and the time-to-exit moments. */
+export function reverseSweep(rt: Runtime): void {
+  const net = rt.net;
+  const order = net.order;
+  for (let i = order.length - 1; i >= 0; i--) {
+    const s = order[i]!;
+    const act = net.stActive[s]!;
+    const kind = net.stKind[s]!;
+    for (let stage = 0; stage < 3; stage++) {
+      for (let cls = 0; cls < 2; cls++) {
+        if ((act & (1 << (stage * 2 + cls))) === 0) continue;
+        const k = s * PORTS + stage * 2 + cls;
+        if (kind !== K_MACHINE) {
+          if (kind === K_LB && net.pErr[k] !== ERR_NONE) {
+            rt.sig[k] = 0;
+            continue;
+          }
+          routeMix(rt, net.stForward[s]!, stage, cls);
+          rt.sig[k] = mS;
+          rt.t1[k] = m1;
+          rt.t2[k] = m2;
+          continue;
+        }
+        if (!isUp(rt, s) || net.pErr[k] !== ERR_NONE) {
+          rt.sig[k] = 0;
+          rt.t1[k] = 0;
+          rt.t2[k] = 0;
+          continue;
+        }
+        aS = 0;
+        a1 = 0;
+        a2 = 0;
+        const next = net.pNext[k]!;
+        if (next === STAGE_DONE) {
+          aS = 1;
+        } else if (next === STAGE_APP) {
+          routeMix(rt, net.stApp[s]!, STAGE_APP, cls);
+          addMix(1);
+        } else if (next === STAGE_DB) {
+          shardsMix(rt, s, cls, 1);
+        } else {
+          let p = 1;
+          if (cls === CLASS_READ) {
+            const hit = net.stHit[s]!;
+            aS += hit;
+            p = 1 - hit;
+          }
+          if (stage === STAGE_DB) shardsMix(rt, s, cls, p);
+          else {
+            routeMix(rt, net.stForward[s]!, stage, cls);
+            addMix(p);
+          }
+        }
+        const x1 = aS > 0 ? a1 / aS : 0;
+        const x2 = aS > 0 ? a2 / aS : 0;
+        const w1 = rt.w1[k]!;
+        rt.sig[k] = (1 - rt.block[s]!) * aS;
+        rt.t1[k] = w1 + x1;
+        rt.t2[k] = rt.w2[k]! + 2 * w1 * x1 + x2;
+      }
+    }
+  }
+}

@@ -1,0 +1,324 @@
+/**
+ * One machine's queue in the fluid model: the implicit Euler step of the pointwise-stationary
+ * backlog equation, generalized with the Allen–Cunneen variability factor and a finite buffer,
+ * and the sojourn-time moments read off the resulting state.
+ *
+ * The state is X, the mean number in the node. At every instant the node behaves like a
+ * stationary queue at some offered load a (Erlangs): X = busy(a) + f·Lq(a), where f = (ca²+cs²)/2
+ * scales the queue (Allen–Cunneen) and busy/Lq are the M/M/c (or M/M/c/K) values. The step solves
+ *   X1 = X0 + dt·(λ·(1 − B(a1)) − μ·busy(a1)),   X1 = busy(a1) + f·Lq(a1)
+ * for a1, so at rest X equals the stationary mean exactly, and any dt is stable (the right-hand
+ * side decreases in X). With f = 1 and no buffer limit this is exactly queueing.ts's
+ * `implicitEulerBacklogStep`, which is used for that case.
+ * Contract: pure math; no DOM, no allocation on the hot path.
+ */
+import { gammaQuantileWH } from './gamma';
+import {
+  createLossQueueMetrics,
+  erlangC,
+  implicitEulerBacklogStep,
+  mmcK,
+  mmcSojournQuantile,
+  type BacklogStepResult,
+} from './queueing';
+
+/** Result of one station step (reused object). */
+export interface StationStep {
+  /** Mean number in the node after the step. */
+  X: number;
+  /** Pointwise offered load a1 (Erlangs) the state corresponds to. */
+  a: number;
+  /** Mean busy servers during the step (served work per second in units of S). */
+  busy: number;
+  /** Blocking probability (share of arrivals dropped by the full buffer). */
+  block: number;
+}
+
+export const createStationStep = (): StationStep => ({ X: 0, a: 0, busy: 0, block: 0 });
+
+const ebScratch: BacklogStepResult = { x: 0, g: 0 };
+const lossScratch = createLossQueueMetrics();
+
+/** Erlang C and its derivative in a (module scratch, no allocation). */
+let ecC = 0;
+let ecD = 0;
+function erlangCD(n: number, a: number): void {
+  if (!(a > 0)) {
+    ecC = 0;
+    ecD = n === 1 ? 1 : 0;
+    return;
+  }
+  let b = 1;
+  for (let k = 1; k <= n; k++) {
+    const ab = a * b;
+    b = ab / (k + ab);
+  }
+  const u = n - a;
+  const d = u + a * b;
+  ecC = Math.min(1, (n * b) / d);
+  const dB = b * (u / a + b);
+  const dD = -(1 - b) + a * dB;
+  ecD = (n * (dB * d - b * dD)) / (d * d);
+}
+
+/**
+ * Solves a·u + f·a·C(a) = (R − h·a)·u for a in (0, c), u = c − a: the infinite-buffer step with
+ * variability factor f (the queue part of X is f·C·a/u). Safeguarded Newton from a warm start.
+ */
+function solveInfinite(c: number, R: number, h: number, f: number, guess: number): number {
+  const k1 = 1 + h;
+  let lo = 0;
+  let hi = Math.min(c, R / k1);
+  let a = guess > lo && guess < hi ? guess : 0.5 * hi;
+  for (let it = 0; it < 100; it++) {
+    erlangCD(c, a);
+    const u = c - a;
+    const rem = R - k1 * a;
+    const F = rem * u - f * a * ecC;
+    if (F > 0) lo = a;
+    else hi = a;
+    const dF = -k1 * u - rem - f * ecC - f * a * ecD;
+    let next = dF < 0 ? a - F / dF : NaN;
+    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+    // F carries ~1e-16·R·c of rounding noise, so 1e-12 relative is as close as the root is defined.
+    if (Math.abs(next - a) <= 1e-12 * a || hi - lo <= 1e-15 * c) return next;
+    a = next;
+  }
+  return a;
+}
+
+/** F(a) for the finite-buffer step, with busy/block written to the scratch. */
+let fkBusy = 0;
+let fkBlock = 0;
+function finiteResidual(
+  a: number,
+  S: number,
+  c: number,
+  Keff: number,
+  f: number,
+  R: number,
+  h: number,
+  dtLam: number,
+): number {
+  mmcK(a / S, S, c, Keff, lossScratch);
+  fkBlock = lossScratch.pBlock;
+  fkBusy = a * (1 - fkBlock);
+  const Lq = Math.max(0, lossScratch.L - fkBusy);
+  return fkBusy + f * Lq + h * fkBusy + dtLam * fkBlock - R;
+}
+
+/**
+ * One implicit Euler step of a c-server node with mean service time S (s), arrival rate λ
+ * (req/s), system capacity K (in service + waiting; Infinity for none), Allen–Cunneen factor f,
+ * over dt seconds from backlog X0. Writes the new state to `out`.
+ * `guess` is last step's load, to start Newton close to the root.
+ * @example
+ * const r = createStationStep();
+ * let X = 0;
+ * for (let i = 0; i < 1000; i++) X = stationStep(X, 3, 0.25, 1, Infinity, 1, 1, r, r.a).X;
+ * // X → 3 (M/M/1 with λ = 3, μ = 4)
+ */
+export function stationStep(
+  X0: number,
+  lambda: number,
+  S: number,
+  c: number,
+  K: number,
+  f: number,
+  dt: number,
+  out: StationStep,
+  guess: number,
+): StationStep {
+  const lam = lambda > 0 ? lambda : 0;
+  const x0 = X0 > 0 ? X0 : 0;
+  if (!(S > 0) || !(c >= 1)) {
+    // No work to do (pass-through) or no cores: callers treat these before stepping.
+    out.X = !(S > 0) ? 0 : x0 + dt * lam;
+    out.a = 0;
+    out.busy = 0;
+    out.block = 0;
+    return out;
+  }
+  const mu = 1 / S;
+  const h = dt * mu;
+  const R = x0 + dt * lam;
+  const ff = f > 0.01 ? f : 0.01;
+  let a: number;
+  if (ff === 1) {
+    implicitEulerBacklogStep(x0, lam, mu, c, dt, ebScratch);
+    a = ebScratch.g;
+  } else {
+    a = R > 0 ? solveInfinite(c, R, h, ff, guess) : 0;
+  }
+  // The buffer matters when the stationary queue would reach K with non-negligible probability:
+  // P(N ≥ K) ≈ C·ρ^((K − c)/f) under the Allen–Cunneen scaling of the queue.
+  const finite = K < Infinity && (K <= c || tailBeyond(c, a, (K - c) / ff) > 1e-10);
+  if (!finite) {
+    out.a = a;
+    out.busy = a;
+    out.block = 0;
+    out.X = Math.max(0, R - h * a);
+    return out;
+  }
+  // M/M/c/K with the queue room scaled to M/M/c-equivalent units so that a full buffer holds K.
+  const Keff = c + Math.max(0, K - c) / ff;
+  const dtLam = dt * lam;
+  if (!(R > 0)) {
+    out.a = 0;
+    out.busy = 0;
+    out.block = 0;
+    out.X = 0;
+    return out;
+  }
+  // Bracket in log a, then Illinois regula falsi (F is increasing in a).
+  let lo = Math.log(Math.max(1e-12, Math.min(a, guess > 0 ? guess : a) * 0.5));
+  let flo = finiteResidual(Math.exp(lo), S, c, Keff, ff, R, h, dtLam);
+  while (flo > 0 && lo > -60) {
+    lo -= 4;
+    flo = finiteResidual(Math.exp(lo), S, c, Keff, ff, R, h, dtLam);
+  }
+  let hi = Math.log(Math.max(c, guess, a) * 2);
+  let fhi = finiteResidual(Math.exp(hi), S, c, Keff, ff, R, h, dtLam);
+  while (fhi < 0 && hi < 60) {
+    hi += 2;
+    fhi = finiteResidual(Math.exp(hi), S, c, Keff, ff, R, h, dtLam);
+  }
+  let side = 0;
+  let t = lo;
+  for (let it = 0; it < 200; it++) {
+    t = (lo * fhi - hi * flo) / (fhi - flo);
+    if (!(t > lo && t < hi)) t = 0.5 * (lo + hi);
+    const ft = finiteResidual(Math.exp(t), S, c, Keff, ff, R, h, dtLam);
+    if (ft === 0 || hi - lo < 1e-13) break;
+    if (ft < 0) {
+      lo = t;
+      flo = ft;
+      if (side === -1) fhi *= 0.5;
+      side = -1;
+    } else {
+      hi = t;
+      fhi = ft;
+      if (side === 1) flo *= 0.5;
+      side = 1;
+    }
+    if (Math.abs(ft) <= 1e-13 * R) break;
+  }
+  a = Math.exp(t);
+  finiteResidual(a, S, c, Keff, ff, R, h, dtLam);
+  out.a = a;
+  out.busy = fkBusy;
+  out.block = fkBlock;
+  out.X = Math.max(0, x0 + dt * (lam * (1 - fkBlock) - mu * fkBusy));
+  return out;
+}
+
+/** C(a)·ρ^n, the M/M/c probability that the queue holds more than n (n in queue slots). */
+function tailBeyond(c: number, a: number, n: number): number {
+  if (!(a > 0)) return 0;
+  if (a >= c) return 1;
+  return erlangC(c, a) * Math.exp(n * Math.log(a / c));
+}
+
+/** Moments of the wait before service at a node (reused object). */
+export interface WaitMoments {
+  /** Mean wait (s). */
+  mean: number;
+  /** Second moment E[Wq²] (s²). */
+  second: number;
+  /** Probability of waiting at all. */
+  pWait: number;
+}
+
+export const createWaitMoments = (): WaitMoments => ({ mean: 0, second: 0, pWait: 0 });
+
+/**
+ * Wait moments at the pointwise state of a node: the mean from Little's law on the queue part
+ * of the backlog, Wq = (X − busy)/throughput (so it also holds in overload and transients, where
+ * it reads backlog / served), and the second moment of an M/M/c-shaped wait: 0 with probability
+ * 1 − P(wait), else exponential: E[Wq²] = 2·Wq²/P(wait).
+ * @example waitMoments(3, 0.75, 4, 1, createWaitMoments()).mean // 0.75 (M/M/1, λ = 3, μ = 4)
+ */
+export function waitMoments(
+  X: number,
+  busy: number,
+  served: number,
+  c: number,
+  out: WaitMoments,
+): WaitMoments {
+  const q = X - busy;
+  if (!(q > 0) || !(served > 0)) {
+    out.mean = 0;
+    out.second = 0;
+    out.pWait = 0;
+    return out;
+  }
+  const wq = q / served;
+  let pw = busy < c ? erlangC(c, busy) : 1;
+  if (!(pw > 1e-9)) pw = 1e-9;
+  out.mean = wq;
+  out.second = (2 * wq * wq) / pw;
+  out.pWait = pw;
+  return out;
+}
+
+/**
+ * p-quantile of a sojourn with the given mean and second moment: the exact M/M/c quantile when
+ * the node is a plain M/M/c (`exactMmc` with its pointwise load a and service time S), else the
+ * gamma fit of the two moments (Wilson–Hilferty).
+ */
+export function sojournQuantile(
+  mean: number,
+  second: number,
+  p: number,
+  exactMmc: boolean,
+  a: number,
+  S: number,
+  c: number,
+): number {
+  if (exactMmc && S > 0 && a < c) return mmcSojournQuantile(a / S, S, c, p);
+  const v = second - mean * mean;
+  return gammaQuantileWH(mean, v > 0 ? v : 0, p);
+}
+
+/** Complementary error function, |relative error| < 1.2e-7 (Numerical Recipes' erfcc). */
+export function erfc(x: number): number {
+  const z = Math.abs(x);
+  const t = 1 / (1 + 0.5 * z);
+  const r =
+    t *
+    Math.exp(
+      -z * z -
+        1.26551223 +
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t *
+                      (-0.18628806 +
+                        t *
+                          (0.27886807 +
+                            t *
+                              (-1.13520398 +
+                                t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  return x >= 0 ? r : 2 - r;
+}
+
+/**
+ * P(T > t) for T gamma-distributed with the given mean and variance, by the Wilson–Hilferty
+ * normal approximation of the cube root (the same approximation the quantiles use).
+ * @example gammaSurvival(1, 1, Math.log(100)) // ≈ 0.01 (exponential)
+ */
+export function gammaSurvival(mean: number, variance: number, t: number): number {
+  if (!(mean > 0)) return 0;
+  if (!(t > 0)) return 1;
+  if (!(variance > 0)) return t < mean ? 1 : 0;
+  const k = (mean * mean) / variance;
+  const theta = variance / mean;
+  const h = 1 / (9 * k);
+  const z = (Math.cbrt(t / (k * theta)) - (1 - h)) / Math.sqrt(h);
+  const s = 0.5 * erfc(z / Math.SQRT2);
+  return s < 0 ? 0 : s > 1 ? 1 : s;
+}

@@ -1,0 +1,462 @@
+/**
+ * Builds a SimFrame from the runtime: per-node and per-class metrics aggregated over a node's
+ * stations (an auto scaling group sums its instances), end-to-end figures, and the control
+ * plane's lists. Every number is sanitized: nothing that is not finite leaves the kernel.
+ * Contract: pure; allocates (called at frame rate, not per step).
+ */
+import { CLASS_READ, K_MACHINE, M_REPLICA, PORTS } from './compile';
+import { stationId } from './control';
+import { isUp } from './flow';
+import { sojournQuantile } from './fluid';
+import { gammaQuantileWH } from './gamma';
+import {
+  INSTANCE_STATES,
+  IS_EMPTY,
+  IS_IN_SERVICE,
+  IS_PENDING,
+  TARGET_REASONS,
+  TARGET_STATES,
+  TS_HEALTHY,
+  TS_INITIAL,
+  TS_UNHEALTHY,
+  TS_UNUSED,
+  type Runtime,
+} from './runtime';
+import { registered } from './control';
+import {
+  CLASS_FIELD_COUNT,
+  CF,
+  F,
+  G,
+  GLOBAL_FIELD_COUNT,
+  HEALTH,
+  NODE_FIELD_COUNT,
+  type AsgInstanceStatus,
+  type CohortStatus,
+  type Diagnostic,
+  type SimEvent,
+  type SimFrame,
+  type TargetStatus,
+} from './types';
+import { t } from '../model/text';
+
+const fin = (v: number): number => (Number.isFinite(v) ? v : 0);
+const P = [0.5, 0.95, 0.99] as const;
+
+/** Whether a station is billed now (a machine; an instance from boot until terminated). */
+export function billed(rt: Runtime, s: number): boolean {
+  const net = rt.net;
+  if (net.stKind[s] !== K_MACHINE) return false;
+  if (net.stSlot[s]! < 0) return true;
+  const st = rt.iState[s]!;
+  return st !== IS_EMPTY && st !== IS_PENDING;
+}
+
+interface Acc {
+  n: number;
+  dep: number;
+  m1: number;
+  m2: number;
+}
+
+/**
+ * The frame of the current state.
+ * @example const f = buildFrame(rt, events); f.nodes[i * NODE_FIELD_COUNT + F.utilization]
+ */
+export function buildFrame(rt: Runtime, events: SimEvent[]): SimFrame {
+  const net = rt.net;
+  const nNodes = net.nodeIds.length;
+  const nodes = new Float64Array(nNodes * NODE_FIELD_COUNT);
+  const classes = new Float64Array(nNodes * 2 * CLASS_FIELD_COUNT);
+  const global = new Float64Array(GLOBAL_FIELD_COUNT);
+
+  // Timeouts are attributed to where the timed-out requests wait: in proportion to backlog.
+  let backlogTotal = 0;
+  for (let s = 0; s < net.nSt; s++) if (net.stKind[s] === K_MACHINE) backlogTotal += rt.X[s]!;
+  const timeoutPerBacklog = backlogTotal > 0 ? rt.timeouts / backlogTotal : 0;
+
+  const utilSum = new Float64Array(nNodes);
+  const utilN = new Float64Array(nNodes);
+  const lat: Acc[] = Array.from({ length: nNodes * 3 }, () => ({ n: 0, dep: 0, m1: 0, m2: 0 }));
+  const exactOk = new Uint8Array(nNodes).fill(1);
+  const exactA = new Float64Array(nNodes);
+  const exactS = new Float64Array(nNodes).fill(-1);
+  const busyCls = new Float64Array(nNodes * 2);
+  const upAny = new Uint8Array(nNodes);
+
+  for (let s = 0; s < net.nSt; s++) {
+    const i = net.stNode[s]!;
+    const o = i * NODE_FIELD_COUNT;
+    const kind = net.stKind[s]!;
+    const slot = net.stSlot[s]! >= 0;
+    if (slot && rt.iState[s] === IS_EMPTY) continue;
+    const up = kind === K_MACHINE ? isUp(rt, s) : rt.up[s] === 1;
+    if (up) upAny[i] = 1;
+    for (let c = 0; c < 2; c++) {
+      const co = (i * 2 + c) * CLASS_FIELD_COUNT;
+      classes[co + CF.arrivalRate]! += rt.arrC[s * 2 + c]!;
+      classes[co + CF.throughput]! += rt.thrC[s * 2 + c]!;
+      classes[co + CF.dropRate]! += rt.dropC[s * 2 + c]!;
+      classes[co + CF.errorRate]! += rt.errC[s * 2 + c]!;
+    }
+    if (kind !== K_MACHINE) continue;
+    if (billed(rt, s)) nodes[o + F.costPerHour]! += net.stPrice[s]!;
+    nodes[o + F.cores]! += up ? (net.stCores[s]! * net.stSpeed[s]! * rt.warm[s]!) / rt.slow[s]! : 0;
+    if (up) {
+      utilSum[i]! += rt.util[s]!;
+      utilN[i]!++;
+    }
+    // Split the queue's backlog and busy cores by class (Little: in proportion to λ·W per port).
+    const base = s * PORTS;
+    let lw = 0;
+    const lwc = [0, 0];
+    const bc = [0, 0];
+    for (let k = 0; k < PORTS; k++) {
+      const d = rt.dep[base + k]!;
+      lw += d * rt.w1[base + k]!;
+      lwc[k & 1]! += d * rt.w1[base + k]!;
+      bc[k & 1]! += d * net.pDemand[base + k]!;
+    }
+    const bsum = bc[0]! + bc[1]!;
+    for (let c = 0; c < 2; c++) {
+      const co = (i * 2 + c) * CLASS_FIELD_COUNT;
+      const xc = lw > 0 ? (rt.X[s]! * lwc[c]!) / lw : c === CLASS_READ ? rt.X[s]! : 0;
+      classes[co + CF.backlog]! += xc + (c === 1 ? rt.XA[s]! : 0);
+      classes[co + CF.timeoutRate]! += xc * timeoutPerBacklog;
+      const cores = net.stCores[s]!;
+      const share = bsum > 0 ? bc[c]! / bsum : 0;
+      const u = cores > 0 ? (rt.busy[s]! * share) / cores : 0;
+      busyCls[i * 2 + c]! +=
+        c === 1 && net.stMach[s] === M_REPLICA ? u + rt.busyA[s]! / Math.max(1, cores) : u;
+    }
+    nodes[o + F.backlog]! += rt.X[s]! + rt.XA[s]!;
+    // Sojourn moments per class and overall (weighted by departures).
+    let sPort = -1;
+    for (let k = 0; k < PORTS; k++) {
+      const d = rt.dep[base + k]!;
+      if (!(d > 0)) continue;
+      const S = net.pDemand[base + k]!;
+      if (sPort < 0) sPort = S;
+      else if (Math.abs(S - sPort) > 1e-12 * sPort) exactOk[i] = 0;
+      addAcc(lat[i * 3 + (k & 1)]!, d, rt.w1[base + k]!, rt.w2[base + k]!);
+      addAcc(lat[i * 3 + 2]!, d, rt.w1[base + k]!, rt.w2[base + k]!);
+    }
+    if (net.stMach[s] === M_REPLICA && rt.servedA[s]! > 0) {
+      const w = rt.XA[s]! / rt.servedA[s]!;
+      addAcc(lat[i * 3 + 1]!, rt.servedA[s]!, w, 2 * w * w);
+      addAcc(lat[i * 3 + 2]!, rt.servedA[s]!, w, 2 * w * w);
+      exactOk[i] = 0;
+    }
+    // The exact M/M/c quantile applies to one plain M/M/c queue: Poisson arrivals, exponential
+    // work, equal work for every request, no buffer limit reached, no warm-up or slow-down.
+    const ca2 =
+      rt.arrC[s * 2]! + rt.arrC[s * 2 + 1]! > 0
+        ? rt.arrCa2[s]! / (rt.arrC[s * 2]! + rt.arrC[s * 2 + 1]!)
+        : 1;
+    if (
+      slot ||
+      Math.abs(ca2 - 1) > 1e-9 ||
+      Math.abs(net.stCs2[s]! - 1) > 1e-9 ||
+      rt.block[s]! > 1e-9 ||
+      rt.slow[s] !== 1 ||
+      rt.warm[s] !== 1 ||
+      !(rt.sBar[s]! > 0)
+    )
+      exactOk[i] = 0;
+    exactA[i] = rt.busy[s]!;
+    exactS[i] = rt.sBar[s]!;
+  }
+
+  const users = new Set(net.users.map((u) => u.node));
+  for (let i = 0; i < nNodes; i++) {
+    const o = i * NODE_FIELD_COUNT;
+    const node = net.topo.nodes[i]!;
+    for (let c = 0; c < 2; c++) {
+      const co = (i * 2 + c) * CLASS_FIELD_COUNT;
+      nodes[o + F.arrivalRate]! += classes[co + CF.arrivalRate]!;
+      nodes[o + F.throughput]! += classes[co + CF.throughput]!;
+      nodes[o + F.dropRate]! += classes[co + CF.dropRate]!;
+      nodes[o + F.errorRate]! += classes[co + CF.errorRate]!;
+      nodes[o + F.timeoutRate]! += classes[co + CF.timeoutRate]!;
+      const n = utilN[i]!;
+      classes[co + CF.utilization] = n > 0 ? Math.min(1, busyCls[i * 2 + c]! / n) : 0;
+      const acc = lat[i * 3 + c]!;
+      writeLatency(
+        classes,
+        co + CF.latencyMean,
+        acc,
+        false,
+        0,
+        0,
+        1,
+        CF.latencyP50 - CF.latencyMean,
+      );
+    }
+    nodes[o + F.readRate] = classes[i * 2 * CLASS_FIELD_COUNT + CF.arrivalRate]!;
+    nodes[o + F.writeRate] = classes[(i * 2 + 1) * CLASS_FIELD_COUNT + CF.arrivalRate]!;
+    nodes[o + F.utilization] = utilN[i]! > 0 ? Math.min(1, utilSum[i]! / utilN[i]!) : 0;
+    const cores = 'instanceType' in node.params ? netCores(rt, i) : 1;
+    writeLatency(
+      nodes,
+      o + F.latencyMean,
+      lat[i * 3 + 2]!,
+      exactOk[i] === 1 && utilN[i] === 1,
+      exactA[i]!,
+      exactS[i]!,
+      cores,
+      F.latencyP50 - F.latencyMean,
+    );
+    nodes[o + F.up] = upAny[i]!;
+    if (users.has(i)) usersFields(rt, i, nodes, o);
+    nodes[o + F.instances] = node.kind === 'asg' ? asgInService(rt, i) : upAny[i]!;
+    nodes[o + F.health] = healthOf(rt, i, upAny[i] === 1, nodes[o + F.utilization]!);
+    if (node.kind === 'dbReplica') nodes[o + F.replicationLagMs] = lagMs(rt, i);
+  }
+
+  // End to end.
+  global[G.offered] = rt.offered;
+  global[G.attempts] = rt.attempts;
+  global[G.throughput] = rt.exits + rt.failures;
+  global[G.goodput] = rt.goodput;
+  global[G.errorRate] = rt.failures + rt.timeouts;
+  global[G.errorRatio] =
+    rt.attempts > 0 ? Math.min(1, (rt.failures + rt.timeouts) / rt.attempts) : 0;
+  const m = rt.e2eMean;
+  const v = Math.max(0, rt.e2eSecond - m * m);
+  const cap = rt.timeoutCap > 0 ? rt.timeoutCap : Infinity;
+  global[G.latencyMean] = Math.min(m, cap) * 1000;
+  global[G.latencyP50] = Math.min(gammaQuantileWH(m, v, P[0]), cap) * 1000;
+  global[G.latencyP95] = Math.min(gammaQuantileWH(m, v, P[1]), cap) * 1000;
+  global[G.latencyP99] = Math.min(gammaQuantileWH(m, v, P[2]), cap) * 1000;
+  global[G.costPerHour] = rt.costPerHour;
+  global[G.costTotal] = rt.costTotal;
+
+  for (let k = 0; k < nodes.length; k++) nodes[k] = fin(nodes[k]!);
+  for (let k = 0; k < classes.length; k++) classes[k] = fin(classes[k]!);
+  for (let k = 0; k < global.length; k++) global[k] = fin(global[k]!);
+  const linkRates = new Float64Array(net.linkIds.length);
+  for (let e = 0; e < net.nEnt; e++) {
+    const li = net.eLink[e]!;
+    if (li >= 0) linkRates[li]! += fin(rt.eFlow[e]!);
+  }
+  return {
+    time: rt.time,
+    nodeIds: net.nodeIds.slice(),
+    nodes,
+    classes,
+    linkIds: net.linkIds.slice(),
+    linkRates,
+    global,
+    events,
+    diagnostics: diagnostics(rt),
+    targets: targets(rt),
+    cohorts: cohorts(rt),
+    instances: instances(rt),
+  };
+}
+
+function addAcc(a: Acc, w: number, m1: number, m2: number): void {
+  a.n++;
+  a.dep += w;
+  a.m1 += w * m1;
+  a.m2 += w * m2;
+}
+
+/** Writes mean, p50, p95, p99 (ms) from an accumulator at `at` with quantile offset `qOff`. */
+function writeLatency(
+  out: Float64Array,
+  at: number,
+  a: Acc,
+  exact: boolean,
+  load: number,
+  S: number,
+  c: number,
+  qOff: number,
+): void {
+  if (!(a.dep > 0)) return;
+  const mean = a.m1 / a.dep;
+  const second = a.m2 / a.dep;
+  out[at] = mean * 1000;
+  for (let j = 0; j < 3; j++)
+    out[at + qOff + j] = sojournQuantile(mean, second, P[j]!, exact, load, S, c) * 1000;
+}
+
+function netCores(rt: Runtime, i: number): number {
+  const net = rt.net;
+  for (let s = 0; s < net.nSt; s++) if (net.stNode[s] === i) return net.stCores[s]!;
+  return 1;
+}
+
+function usersFields(rt: Runtime, i: number, nodes: Float64Array, o: number): void {
+  const u = rt.net.users.findIndex((x) => x.node === i);
+  const ur = rt.usersRt[u];
+  if (!ur) return;
+  let w = 0;
+  let m1 = 0;
+  let m2 = 0;
+  let fails = 0;
+  let tos = 0;
+  for (let c = 0; c < 2; c++) {
+    const a = ur.first[c]! + ur.retry[c]!;
+    fails += a * (1 - ur.sigma[c]!) + ur.givenUp[c]!;
+    tos += a * ur.sigma[c]! * ur.timeoutFrac[c]!;
+    const ws = a * ur.sigma[c]!;
+    w += ws;
+    m1 += ws * ur.t1[c]!;
+    m2 += ws * ur.t2[c]!;
+  }
+  nodes[o + F.errorRate] = fails;
+  nodes[o + F.timeoutRate] = tos;
+  nodes[o + F.throughput] = Math.max(0, nodes[o + F.arrivalRate]! - fails - tos);
+  if (w > 0) {
+    const mean = m1 / w;
+    const v = Math.max(0, m2 / w - mean * mean);
+    nodes[o + F.latencyMean] = mean * 1000;
+    nodes[o + F.latencyP50] = gammaQuantileWH(mean, v, P[0]) * 1000;
+    nodes[o + F.latencyP95] = gammaQuantileWH(mean, v, P[1]) * 1000;
+    nodes[o + F.latencyP99] = gammaQuantileWH(mean, v, P[2]) * 1000;
+  }
+}
+
+function asgInService(rt: Runtime, i: number): number {
+  const net = rt.net;
+  let n = 0;
+  for (let s = 0; s < net.nSt; s++)
+    if (net.stNode[s] === i && rt.iState[s] === IS_IN_SERVICE && isUp(rt, s)) n++;
+  return n;
+}
+
+function healthOf(rt: Runtime, i: number, up: boolean, util: number): number {
+  const net = rt.net;
+  const node = net.topo.nodes[i]!;
+  if (!up) return node.kind === 'asg' && anyStarting(rt, i) ? HEALTH.starting : HEALTH.down;
+  let unhealthy = false;
+  let starting = false;
+  for (const lb of net.lbs)
+    for (let e = net.rStart[lb.route]!; e < net.rEnd[lb.route]!; e++) {
+      if (net.stNode[net.eTarget[e]!] !== i || net.stSlot[net.eTarget[e]!]! >= 0) continue;
+      if (rt.tState[e] === TS_UNHEALTHY) unhealthy = true;
+      if (rt.tState[e] === TS_INITIAL) starting = true;
+    }
+  if (unhealthy) return HEALTH.unhealthy;
+  if (starting || (node.kind === 'asg' && anyStarting(rt, i) && asgInService(rt, i) === 0))
+    return HEALTH.starting;
+  return util >= 0.9 ? HEALTH.hot : HEALTH.ok;
+}
+
+function anyStarting(rt: Runtime, i: number): boolean {
+  const net = rt.net;
+  for (let s = 0; s < net.nSt; s++)
+    if (net.stNode[s] === i && rt.iState[s] !== IS_EMPTY && rt.iState[s]! < IS_IN_SERVICE)
+      return true;
+  return false;
+}
+
+function lagMs(rt: Runtime, i: number): number {
+  const net = rt.net;
+  for (let s = 0; s < net.nSt; s++) {
+    if (net.stNode[s] !== i) continue;
+    const served = rt.servedA[s]!;
+    if (served > 0) return (rt.XA[s]! / served) * 1000;
+    return rt.XA[s]! * net.stApplyS[s]! * 1000;
+  }
+  return 0;
+}
+
+function diagnostics(rt: Runtime): Diagnostic[] {
+  const net = rt.net;
+  const out = [...net.diagnostics, ...rt.dynDiagnostics];
+  for (const lb of net.lbs) {
+    const r = lb.route;
+    let healthy = 0;
+    let others = 0;
+    for (let e = net.rStart[r]!; e < net.rEnd[r]!; e++) {
+      if (!registered(rt, e)) continue;
+      if (rt.tState[e] === TS_HEALTHY) healthy++;
+      else if (rt.tState[e] === TS_INITIAL || rt.tState[e] === TS_UNHEALTHY) others++;
+    }
+    if (healthy === 0 && others > 0 && rt.arrC[lb.station * 2]! + rt.arrC[lb.station * 2 + 1]! > 0)
+      out.push({
+        node: lb.id,
+        severity: 'warning',
+        code: 'failOpen',
+        message: t(
+          'No target is healthy, so the load balancer fails open: it sends requests to all of them.',
+          '건강한 대상이 없어 로드 밸런서가 모든 대상에 요청을 보냅니다(fail open).',
+        ),
+      });
+  }
+  return out;
+}
+
+function targets(rt: Runtime): TargetStatus[] {
+  const net = rt.net;
+  const out: TargetStatus[] = [];
+  for (const lb of net.lbs) {
+    const r = lb.route;
+    for (let e = net.rStart[r]!; e < net.rEnd[r]!; e++) {
+      const st = rt.tState[e]!;
+      if (st === TS_UNUSED || !registered(rt, e)) continue;
+      out.push({
+        lb: lb.id,
+        target: stationId(rt, net.eTarget[e]!),
+        state: TARGET_STATES[st]!,
+        reason: TARGET_REASONS[rt.tReason[e]!]!,
+        share: fin(rt.eShare[e]!),
+      });
+    }
+  }
+  for (const d of rt.draining)
+    if (d.until > rt.time)
+      out.push({
+        lb: d.lb,
+        target: d.target,
+        state: 'draining',
+        reason: 'deregistering',
+        share: 0,
+      });
+  return out;
+}
+
+function cohorts(rt: Runtime): CohortStatus[] {
+  const net = rt.net;
+  const out: CohortStatus[] = [];
+  net.dnses.forEach((d, di) => {
+    const dr = rt.dnsRt[di];
+    if (!dr) return;
+    d.inUsers.forEach((us, j) => {
+      const addr = dr.address[j]!;
+      const exp = dr.expires[j]!;
+      for (let c = 0; c < addr.length; c++) {
+        const e = addr[c]!;
+        out.push({
+          dns: d.id,
+          cohort: c,
+          address: e >= 0 ? stationId(rt, net.eTarget[e]!) : '',
+          expiresAt: fin(exp[c]!),
+          users: net.nodeIds[net.stNode[us]!]!,
+        });
+      }
+    });
+  });
+  return out;
+}
+
+function instances(rt: Runtime): AsgInstanceStatus[] {
+  const net = rt.net;
+  const out: AsgInstanceStatus[] = [];
+  for (const a of net.asgs)
+    for (let s = a.slotStart; s < a.slotStart + a.slotCount; s++) {
+      const st = rt.iState[s]!;
+      if (st === IS_EMPTY) continue;
+      out.push({
+        asg: a.id,
+        id: stationId(rt, s),
+        state: INSTANCE_STATES[st]!,
+        az: ['a', 'b', 'c'][net.stAz[s]!] ?? 'a',
+        utilization: fin(rt.util[s]!),
+        since: rt.iSince[s]!,
+      });
+    }
+  return out;
+}

@@ -1,0 +1,255 @@
+/**
+ * How each route splits its stream over its entries (the shares), and how much each split
+ * smooths or roughens the stream it hands on (the squared coefficient of variation ca² of the
+ * arrivals a target sees).
+ *
+ * - Round robin over k live entries: equal shares; every k-th request goes to a target, so its
+ *   inter-arrival times are sums of k gaps: ca²_out = ca²/k (Erlang-k for Poisson input).
+ * - Random / weighted random / DNS cohorts: each request (or cohort) lands on a target
+ *   independently with probability p: a Bernoulli thinning, ca²_out = p·ca² + 1 − p.
+ * - Least outstanding requests: the allocation that makes every target's backlog after the step
+ *   equal (water filling on the implicit-Euler backlog), i.e. λ_i = (L − x_i)/dt + μ_i·G_ci(L)
+ *   for the common level L. Dispatching to the shortest queue is at least as smooth as round
+ *   robin, so ca²/k is used.
+ * - Power of two choices: a target receives a request when it is one of the two sampled (each
+ *   pair equally likely) and has fewer outstanding requests than the other. Outstanding counts
+ *   fluctuate around the fluid backlogs x with Poisson-like spread, so P(i beats j) =
+ *   Φ((x_j − x_i)/√(x_i + x_j + 1)) and p_i = 2/(k(k−1))·Σ_{j≠i} P(i beats j): equal backlogs
+ *   split evenly (like random), large imbalances behave like least outstanding. Its smoothing
+ *   is taken halfway between random and round robin. Above 64 targets the pairwise sum is
+ *   replaced by an even blend of the random and least-outstanding allocations.
+ * Contract: pure functions over the runtime arrays; no allocation.
+ */
+import { K_LB, POL_COHORT, POL_FANOUT, POL_LEAST, POL_P2C, POL_RR, POL_WEIGHTED } from './compile';
+import { erfc } from './fluid';
+import { gcAndDerivative, type GcResult } from './queueing';
+import { TS_HEALTHY, TS_INITIAL, TS_UNHEALTHY, type Runtime } from './runtime';
+
+const gcOut: GcResult = { g: 0, dgdx: 0 };
+
+/** ca² of the stream a target of a route receives, given the stream entering the route. */
+export function splitCa2(policy: number, ca2: number, share: number, live: number): number {
+  switch (policy) {
+    case POL_RR:
+    case POL_LEAST:
+      return live > 0 ? ca2 / live : ca2;
+    case POL_P2C:
+      return 0.5 * (live > 0 ? ca2 / live : ca2) + 0.5 * (share * ca2 + 1 - share);
+    case POL_FANOUT:
+      return ca2;
+    default:
+      return share * ca2 + 1 - share;
+  }
+}
+
+/** Whether an entry's target can take requests from a caller that does no health checks. */
+const presentTarget = (rt: Runtime, e: number): boolean => rt.present[rt.net.eTarget[e]!] === 1;
+
+/**
+ * Recomputes the shares of every route whose split does not depend on the current load:
+ * round robin and weighted routes of machines and users, fan-out, and load balancers with
+ * static algorithms. DNS routes are recomputed each step from their users' flows; least
+ * outstanding and p2c load balancers each step from their targets' backlogs.
+ */
+export function computeStaticShares(rt: Runtime, now: number): void {
+  const net = rt.net;
+  for (let r = 0; r < net.nRoutes; r++) {
+    const owner = net.rOwner[r]!;
+    if (net.stKind[owner] === K_LB) {
+      lbCandidates(rt, r, now);
+      continue;
+    }
+    const pol = net.rPolicy[r]!;
+    if (pol === POL_COHORT) continue;
+    let total = 0;
+    for (let e = net.rStart[r]!; e < net.rEnd[r]!; e++) {
+      const w =
+        pol === POL_FANOUT
+          ? 1
+          : presentTarget(rt, e)
+            ? pol === POL_WEIGHTED
+              ? net.eWeight[e]!
+              : 1
+            : 0;
+      rt.eShare[e] = w;
+      total += w;
+    }
+    finishShares(rt, r, pol === POL_FANOUT ? 1 : total);
+  }
+}
+
+/** Normalizes a route's shares to sum 1 (fan-out keeps 1 each) and records its live count. */
+function finishShares(rt: Runtime, r: number, total: number): void {
+  const net = rt.net;
+  let live = 0;
+  for (let e = net.rStart[r]!; e < net.rEnd[r]!; e++) {
+    if (total > 0 && rt.eShare[e]! > 0) {
+      if (net.rPolicy[r] !== POL_FANOUT) rt.eShare[e]! /= total;
+      live++;
+    } else rt.eShare[e] = 0;
+  }
+  rt.rLive[r] = live;
+}
+
+/**
+ * Load-balancer shares for static algorithms; for least outstanding and p2c this marks the
+ * candidates (share = weight) and `dynamicLbShares` finishes them each step.
+ * Candidates are the healthy registered targets; if none is healthy the LB fails open and
+ * routes to every registered target that is not draining.
+ */
+function lbCandidates(rt: Runtime, r: number, now: number): void {
+  const net = rt.net;
+  const pol = net.rPolicy[r]!;
+  let healthy = 0;
+  for (let e = net.rStart[r]!; e < net.rEnd[r]!; e++) if (rt.tState[e] === TS_HEALTHY) healthy++;
+  let total = 0;
+  const slowStart = rt.rSlowStart[r]!;
+  for (let e = net.rStart[r]!; e < net.rEnd[r]!; e++) {
+    const st = rt.tState[e]!;
+    const ok = healthy > 0 ? st === TS_HEALTHY : st === TS_INITIAL || st === TS_UNHEALTHY;
+    let w = ok ? (pol === POL_WEIGHTED ? net.eWeight[e]! : 1) : 0;
+    if (w > 0 && slowStart > 0 && st === TS_HEALTHY && rt.tSince[e]! > 0) {
+      // ALB slow start: a newly healthy target's share ramps linearly over the window.
+      const ramp = (now - rt.tSince[e]!) / slowStart;
+      if (ramp < 1) w *= Math.max(0.01, ramp);
+    }
+    rt.eShare[e] = w;
+    total += w;
+  }
+  finishShares(rt, r, total);
+}
+
+/**
+ * Least outstanding / p2c shares for this step, given the LB's inflow λ and the targets'
+ * backlogs and service rates from the last step. Candidates were marked by `lbCandidates`
+ * (share > 0).
+ */
+export function dynamicLbShares(rt: Runtime, r: number, lambda: number, dt: number): void {
+  const net = rt.net;
+  const pol = net.rPolicy[r]!;
+  const start = net.rStart[r]!;
+  const end = net.rEnd[r]!;
+  let k = 0;
+  for (let e = start; e < end; e++) if (rt.eShare[e]! > 0) k++;
+  if (k <= 1 || !(lambda > 0)) return;
+  if (pol === POL_P2C && k <= 64) {
+    p2cShares(rt, start, end, k);
+    return;
+  }
+  leastOutstandingShares(rt, r, lambda, dt);
+  if (pol === POL_P2C)
+    for (let e = start; e < end; e++)
+      if (rt.eShare[e]! > 0) rt.eShare[e] = 0.5 * rt.eShare[e]! + 0.5 / k;
+}
+
+/** The level L at which Σ max(0, (L − x_i)/dt + μ_i·G(L)) = λ, by safeguarded Newton. */
+function leastOutstandingShares(rt: Runtime, r: number, lambda: number, dt: number): void {
+  const net = rt.net;
+  const start = net.rStart[r]!;
+  const end = net.rEnd[r]!;
+  const h = dt > 1e-9 ? dt : 1e-9;
+  let lo = 0;
+  let hi = 0;
+  for (let e = start; e < end; e++)
+    if (rt.eShare[e]! > 0) hi = Math.max(hi, rt.X[net.eTarget[e]!]!);
+  hi += lambda * h + 1;
+  let L = 0.5 * (lo + hi);
+  for (let it = 0; it < 60; it++) {
+    let F = -lambda;
+    let dF = 0;
+    for (let e = start; e < end; e++) {
+      if (rt.eShare[e]! <= 0) continue;
+      const t = net.eTarget[e]!;
+      const mu = serviceRate(rt, t);
+      gcAndDerivative(net.stCores[t]!, L, gcOut);
+      const v = (L - rt.X[t]!) / h + mu * gcOut.g;
+      if (v > 0) {
+        F += v;
+        dF += 1 / h + mu * gcOut.dgdx;
+      }
+    }
+    if (F > 0) hi = L;
+    else lo = L;
+    let next = dF > 0 ? L - F / dF : NaN;
+    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+    if (Math.abs(next - L) <= 1e-10 * (1 + L) || hi - lo <= 1e-12 * (1 + hi)) {
+      L = next;
+      break;
+    }
+    L = next;
+  }
+  let total = 0;
+  for (let e = start; e < end; e++) {
+    if (rt.eShare[e]! <= 0) continue;
+    const t = net.eTarget[e]!;
+    gcAndDerivative(net.stCores[t]!, L, gcOut);
+    const v = Math.max(0, (L - rt.X[t]!) / h + serviceRate(rt, t) * gcOut.g);
+    rt.eShare[e] = v > 0 ? v : 1e-12;
+    total += rt.eShare[e]!;
+  }
+  for (let e = start; e < end; e++) if (rt.eShare[e]! > 0) rt.eShare[e]! /= total;
+}
+
+/** Requests per second one core of a target completes (its mean service time's inverse). */
+function serviceRate(rt: Runtime, t: number): number {
+  const s = rt.sBar[t]!;
+  if (s > 0) return rt.up[t] ? 1 / s : 0;
+  // Never loaded yet: use its work per request at the web stage (or any stage it has).
+  const net = rt.net;
+  for (let k = t * 6; k < t * 6 + 6; k++) if (net.pDemand[k]! > 0) return 1 / net.pDemand[k]!;
+  return 1e6;
+}
+
+function p2cShares(rt: Runtime, start: number, end: number, k: number): void {
+  const net = rt.net;
+  const norm = 2 / (k * (k - 1));
+  for (let e = start; e < end; e++) {
+    if (rt.eShare[e]! <= 0) continue;
+    const xi = rt.X[net.eTarget[e]!]!;
+    let sum = 0;
+    for (let f = start; f < end; f++) {
+      if (f === e || rt.eShare[f]! <= 0) continue;
+      const xj = rt.X[net.eTarget[f]!]!;
+      sum += 0.5 * erfc((xi - xj) / Math.sqrt(2 * (xi + xj + 1)));
+    }
+    rt.eFlow[e] = sum * norm; // scratch: written before the flows of this route
+  }
+  for (let e = start; e < end; e++) if (rt.eShare[e]! > 0) rt.eShare[e] = rt.eFlow[e]!;
+  for (let e = start; e < end; e++) rt.eFlow[e] = 0;
+}
+
+/**
+ * DNS shares for this step: each users node's flow into the DNS name splits over the records
+ * its cohorts have cached (TTL 0: no caching, every request resolves, so records share evenly).
+ */
+export function dnsShares(rt: Runtime, d: number, ttl: number): void {
+  const net = rt.net;
+  const info = net.dnses[d]!;
+  const r = info.route;
+  const start = net.rStart[r]!;
+  const end = net.rEnd[r]!;
+  for (let e = start; e < end; e++) rt.eShare[e] = 0;
+  if (ttl <= 0) {
+    let n = 0;
+    for (let e = start; e < end; e++) if (net.eLink[e]! >= 0 && presentTarget(rt, e)) n++;
+    for (let e = start; e < end; e++)
+      if (net.eLink[e]! >= 0 && presentTarget(rt, e)) rt.eShare[e] = 1 / n;
+    rt.rLive[r] = n;
+    return;
+  }
+  let total = 0;
+  for (let j = 0; j < info.inEntries.length; j++) total += rt.eFlow[info.inEntries[j]!]!;
+  const dr = rt.dnsRt[d]!;
+  for (let j = 0; j < info.inEntries.length; j++) {
+    const w = total > 0 ? rt.eFlow[info.inEntries[j]!]! / total : 1 / info.inEntries.length;
+    const addr = dr.address[j]!;
+    const per = w / addr.length;
+    for (let c = 0; c < addr.length; c++) {
+      const e = addr[c]!;
+      if (e >= start && e < end) rt.eShare[e]! += per;
+    }
+  }
+  let live = 0;
+  for (let e = start; e < end; e++) if (rt.eShare[e]! > 0) live++;
+  rt.rLive[r] = live;
+}
