@@ -62,7 +62,7 @@ export const SHARE_VERSION = SHARE_CODEC.current;
 
 /**
  * Packs a share document with one format. Exposed for tests that build links of other versions.
- * @example packLink({ topology }, V1_FORMAT) // 'v1.i1YyAQA'
+ * @example packLink({ topology: emptyTopology() }, V1_FORMAT) // 'v1.i44FAA'
  */
 export function packLink(doc: ShareDoc, format: LinkFormat): string {
   const json = JSON.stringify(format.pack(doc));
