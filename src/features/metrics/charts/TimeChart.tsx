@@ -1,0 +1,186 @@
+import { memo, type ReactNode } from 'react';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { formatClock, formatNumber } from '../../playback/format';
+import { CATEGORY_STYLE, EVENT_STYLE, type Marker } from '../markers';
+import type { ChartSpec } from './chartData';
+
+const HOT = '#D55E00';
+
+/** Axis ticks with enough digits for small values (cost per hour of a t3.micro is $0.0104). */
+function axisTick(v: number): string {
+  const a = Math.abs(v);
+  if (a === 0 || a >= 1) return formatNumber(v);
+  if (a < 0.01) return v.toPrecision(2);
+  return v.toFixed(a < 0.1 ? 3 : 2);
+}
+const tick = { fill: 'currentColor', fontSize: 10 };
+
+interface Props {
+  spec: ChartSpec;
+  title: string;
+  unit: string;
+  /** Right end of the time axis, simulated seconds. */
+  domainEnd: number;
+  markers: readonly Marker[];
+  markerTitle: (m: Marker) => string;
+  lineName: (key: string) => string;
+  header?: ReactNode;
+  height: number;
+}
+
+/**
+ * One chart over simulated time: its lines (animation off: they update ~10 times a second), the
+ * 90 % line with the time above it shaded (utilization), and the event markers.
+ */
+export const TimeChart = memo(function TimeChart(p: Props) {
+  const { spec, domainEnd, markers } = p;
+  const right = spec.lines.some((l) => l.axis === 'right');
+  const pctAxis = spec.threshold !== undefined;
+  return (
+    <figure
+      className="flex min-w-0 flex-col rounded-md border border-border bg-surface p-1.5"
+      data-testid={`chart-${spec.id}`}
+    >
+      <figcaption className="flex items-center justify-between gap-2 px-1 text-xs">
+        <span className="font-semibold">
+          {p.title}
+          {p.unit && <span className="font-normal text-muted"> ({p.unit})</span>}
+        </span>
+        {p.header}
+      </figcaption>
+      <div className="text-muted" style={{ height: p.height }}>
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart
+            data={spec.rows}
+            margin={{ top: 16, right: right ? 4 : 12, bottom: 0, left: 0 }}
+          >
+            <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
+            <XAxis
+              dataKey="t"
+              type="number"
+              domain={[0, domainEnd]}
+              allowDataOverflow
+              tickFormatter={formatClock}
+              tick={tick}
+              stroke="currentColor"
+              minTickGap={24}
+            />
+            <YAxis
+              yAxisId="left"
+              width={40}
+              tick={tick}
+              stroke="currentColor"
+              tickFormatter={axisTick}
+              domain={pctAxis ? [0, 100] : [0, 'auto']}
+              allowDataOverflow={pctAxis}
+            />
+            {right && (
+              <YAxis
+                yAxisId="right"
+                orientation="right"
+                width={44}
+                tick={tick}
+                stroke="currentColor"
+                tickFormatter={(v: number) => `${spec.rightUnit ?? ''}${axisTick(v)}`}
+              />
+            )}
+            <Tooltip
+              isAnimationActive={false}
+              labelFormatter={(v) => formatClock(Number(v))}
+              formatter={(v) => axisTick(Number(v))}
+              contentStyle={{
+                background: 'var(--surface)',
+                borderColor: 'var(--border)',
+                fontSize: 12,
+              }}
+            />
+            <Legend wrapperStyle={{ fontSize: 11 }} iconSize={10} />
+            {spec.threshold?.spans.map((s, i) => (
+              <ReferenceArea
+                key={`span-${i}`}
+                yAxisId="left"
+                x1={s.x1}
+                x2={Math.max(s.x2, s.x1 + domainEnd / 400)}
+                fill={HOT}
+                fillOpacity={0.16}
+                stroke="none"
+                ifOverflow="hidden"
+                className="breach-span"
+              />
+            ))}
+            {spec.threshold && (
+              <ReferenceLine
+                yAxisId="left"
+                y={spec.threshold.value}
+                stroke={HOT}
+                strokeDasharray="6 3"
+                strokeWidth={1.5}
+                className="threshold-line"
+                label={{
+                  value: `${spec.threshold.value} %`,
+                  position: 'insideTopLeft',
+                  fill: HOT,
+                  fontSize: 10,
+                }}
+              />
+            )}
+            {markers.map((m) => {
+              const style = CATEGORY_STYLE[EVENT_STYLE[m.type].category];
+              return (
+                <ReferenceLine
+                  key={`${m.type}-${m.time}`}
+                  yAxisId="left"
+                  x={m.time}
+                  stroke={style.color}
+                  strokeDasharray={style.dash}
+                  strokeWidth={1.5}
+                  className={`event-marker event-marker-${m.type}`}
+                  label={(props: { viewBox?: { x?: number; y?: number } }) => (
+                    <g>
+                      <title>{p.markerTitle(m)}</title>
+                      <text
+                        x={(props.viewBox?.x ?? 0) + 2}
+                        y={(props.viewBox?.y ?? 0) - 4}
+                        fill={style.color}
+                        fontSize={11}
+                        fontWeight={700}
+                      >
+                        {EVENT_STYLE[m.type].glyph}
+                        {m.count > 1 ? `×${m.count}` : ''}
+                      </text>
+                    </g>
+                  )}
+                />
+              );
+            })}
+            {spec.lines.map((l) => (
+              <Line
+                key={l.key}
+                yAxisId={l.axis ?? 'left'}
+                dataKey={l.key}
+                name={p.lineName(l.key)}
+                stroke={l.color}
+                strokeWidth={l.width ?? 1.5}
+                strokeDasharray={l.dash || undefined}
+                dot={false}
+                isAnimationActive={false}
+                connectNulls={false}
+              />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </figure>
+  );
+});
