@@ -15,7 +15,10 @@
  * - A write committed on a primary is sent to each of its replicas, where it is applied by a single
  *   thread sharing the replica's cores: the replica's FCFS queue holds reads and apply jobs, and at
  *   most one apply job is in service at a time. Apply jobs are never dropped (the replica's relay
- *   log holds them); replication lag is commit-to-applied time.
+ *   log holds them); replication lag is an apply job's sojourn on the replica.
+ * Node figures follow the kernel's frame: a replica's arrivals, writes, throughput and sojourn
+ * include its apply jobs; a users node's row is about its own requests (sent, answered in time,
+ * failed, timed out, end-to-end latency).
  * - A load balancer sends to the targets that pass its health checks once they have settled
  *   (link up, right port, admitted by the security group, path answered); with none it fails open.
  *   DNS hands each client cohort the next record in rotation, cached for TTL (+ jitter).
@@ -69,27 +72,35 @@ export interface DesOptions {
   maxEvents?: number;
 }
 
-/** Per-node results. Rates are per simulated second over the window; latencies in ms. */
+/**
+ * Per-node results. Rates are per simulated second over the window; latencies in ms.
+ * Users nodes: arrivals are the requests they send, throughput those answered successfully in
+ * time, errors those that failed anywhere (drops included), and the sojourn is end to end.
+ */
 export interface DesNodeReport {
   id: string;
   kind: KindId;
   /** Busy cores / cores, time-averaged (machines; 0 for users, DNS, LB). */
   utilization: number;
-  /** Requests arriving (reads + writes; apply jobs of replicas are counted in `applyRate`). */
+  /** Requests arriving (reads + writes; a replica's replicated writes count as writes). */
   arrivalRate: number;
   readRate: number;
   writeRate: number;
-  /** Requests completed (machines), forwarded (DNS, LB) or sent (users). */
+  /** Jobs completed (machines), forwarded (DNS, LB), or answered in time (users). */
   throughput: number;
   /** Time-averaged number in the node (in service + waiting, apply jobs included). */
   meanBacklog: number;
   dropRate: number;
   errorRate: number;
-  /** Sojourn (wait + service) of requests at this node. */
+  /** Users nodes: requests answered after the client timeout. */
+  timeoutRate: number;
+  /** Sojourn (wait + service) at this node, all jobs; by class below. */
   sojourn: Summary;
+  sojournRead: Summary;
+  sojournWrite: Summary;
   /** Mean wait for a core (ms) of requests at this node. */
   meanWaitMs: number;
-  /** Replicas: writes applied per second, and commit-to-applied lag. */
+  /** Replicas: writes applied per second, and the apply jobs' sojourn (replication lag). */
   applyRate: number;
   replicationLag: Summary;
   /** Error counts by cause. */
@@ -247,7 +258,11 @@ class Engine {
   private readonly cErr: Float64Array;
   private readonly cApply: Float64Array;
   private readonly cErrCode: Float64Array;
-  private readonly sojourn: Samples[];
+  private readonly cLost: Float64Array;
+  private readonly cTimeout: Float64Array;
+  /** Sojourns by class (users: end-to-end latency of their requests). */
+  private readonly sojRead: Samples[];
+  private readonly sojWrite: Samples[];
   private readonly lag: Samples[];
   private readonly waitSum: Float64Array;
   private readonly waitCount: Float64Array;
@@ -256,7 +271,6 @@ class Engine {
   /** Cached DNS answers per (DNS place, users place): record per cohort and its expiry. */
   private readonly dnsCache = new Map<number, { record: Int32Array; expires: Float64Array }>();
 
-  private readonly e2e = new Samples(1 << 16);
   private born = 0;
   private succeeded = 0;
   private failed = 0;
@@ -293,7 +307,11 @@ class Engine {
     this.cErr = new Float64Array(n);
     this.cApply = new Float64Array(n);
     this.cErrCode = new Float64Array(n * ERROR_CODES.length);
-    this.sojourn = this.places.map((p) => new Samples(p.kind === PLACE_STATION ? 1024 : 16));
+    this.cLost = new Float64Array(n);
+    this.cTimeout = new Float64Array(n);
+    const big = (p: Place) => p.kind === PLACE_STATION || p.kind === PLACE_USERS;
+    this.sojRead = this.places.map((p) => new Samples(big(p) ? 1024 : 16));
+    this.sojWrite = this.places.map((p) => new Samples(big(p) ? 1024 : 16));
     this.lag = this.places.map(() => new Samples(16));
     this.waitSum = new Float64Array(n);
     this.waitCount = new Float64Array(n);
@@ -433,7 +451,9 @@ class Engine {
       this.jFlags[id] = F_TAGGED;
       this.born++;
       this.openTagged++;
-      this.cDone[src]!++;
+      this.cArrive[src]!++;
+      if (this.jCls[id] === CLASS_READ) this.cRead[src]!++;
+      else this.cWrite[src]!++;
     }
     const route = p.forward!;
     if (route.size === 0) return this.fail(id, src, ERR_NO_TARGETS, t);
@@ -546,7 +566,11 @@ class Engine {
     const p = this.places[pi]!;
     const win = t >= this.warm && t < this.end;
     if (this.jKind[id] === JOB_APPLY) {
-      if (win) this.cApply[pi]!++;
+      if (win) {
+        this.cApply[pi]!++;
+        this.cArrive[pi]!++;
+        this.cWrite[pi]!++;
+      }
       this.jDemand[id] = p.applyDemand;
       this.enqueue(id, pi, p, t, win);
       return;
@@ -578,6 +602,7 @@ class Engine {
       if (this.jFlags[id]! & F_TAGGED) {
         this.dropped++;
         this.openTagged--;
+        this.cLost[this.jSrc[id]!]!++;
       }
       this.release(id);
       return;
@@ -636,10 +661,12 @@ class Engine {
     const flags = this.jFlags[id]!;
     if (flags & F_VISIT) {
       this.openVisits--;
-      if (apply) this.lag[pi]!.push((t - this.jBirth[id]!) * 1000);
-      else this.sojourn[pi]!.push((t - this.jArr[id]!) * 1000);
+      const ms = (t - this.jArr[id]!) * 1000;
+      if (apply) this.lag[pi]!.push(ms);
+      else if (this.jCls[id] === CLASS_READ) this.sojRead[pi]!.push(ms);
+      else this.sojWrite[pi]!.push(ms);
     }
-    if (!apply && t >= this.warm && t < this.end) this.cDone[pi]!++;
+    if (t >= this.warm && t < this.end) this.cDone[pi]!++;
     this.startWaiting(pi, p, t);
     if (apply) {
       this.release(id);
@@ -716,11 +743,15 @@ class Engine {
     if (this.jFlags[id]! & F_TAGGED) {
       this.openTagged--;
       const ms = (t - this.jBirth[id]! + this.jRet[id]!) * 1000;
-      const timeout = this.places[this.jSrc[id]!]!.source!.timeout;
-      if (timeout > 0 && ms > timeout * 1000) this.timedOut++;
-      else {
+      const src = this.jSrc[id]!;
+      const timeout = this.places[src]!.source!.timeout;
+      if (timeout > 0 && ms > timeout * 1000) {
+        this.timedOut++;
+        this.cTimeout[src]!++;
+      } else {
         this.succeeded++;
-        this.e2e.push(ms);
+        this.cDone[src]!++;
+        (this.jCls[id] === CLASS_READ ? this.sojRead : this.sojWrite)[src]!.push(ms);
       }
     }
     this.release(id);
@@ -734,6 +765,7 @@ class Engine {
     if (this.jFlags[id]! & F_TAGGED) {
       this.failed++;
       this.openTagged--;
+      this.cLost[this.jSrc[id]!]!++;
     }
     this.release(id);
   }
@@ -751,6 +783,10 @@ class Engine {
       let sys = 0;
       const sum = (a: Float64Array) => own.reduce((s, pi) => s + a[pi]!, 0);
       const errors: Partial<Record<DesErrorCode, number>> = {};
+      const isUsers = n.kind === 'users';
+      const reads = own.map((pi) => this.sojRead[pi]!);
+      const writes = own.map((pi) => this.sojWrite[pi]!);
+      const applies = own.map((pi) => this.lag[pi]!);
       for (const pi of own) {
         const p = this.places[pi]!;
         if (p.kind === PLACE_STATION) cores += p.cores;
@@ -771,11 +807,14 @@ class Engine {
         throughput: sum(this.cDone) / w,
         meanBacklog: sys / w,
         dropRate: sum(this.cDrop) / w,
-        errorRate: sum(this.cErr) / w,
-        sojourn: summarize(own.map((pi) => this.sojourn[pi]!)),
+        errorRate: (isUsers ? sum(this.cLost) : sum(this.cErr)) / w,
+        timeoutRate: sum(this.cTimeout) / w,
+        sojourn: summarize([...reads, ...writes, ...applies]),
+        sojournRead: summarize(reads),
+        sojournWrite: summarize([...writes, ...applies]),
         meanWaitMs: sum(this.waitCount) > 0 ? (sum(this.waitSum) / sum(this.waitCount)) * 1000 : 0,
         applyRate: sum(this.cApply) / w,
-        replicationLag: summarize(own.map((pi) => this.lag[pi]!)),
+        replicationLag: summarize(applies),
         errors,
       };
     });
@@ -793,7 +832,11 @@ class Engine {
         throughput: answered / w,
         goodput: this.succeeded / w,
         errorRatio: this.born > 0 ? (this.failed + this.dropped + this.timedOut) / this.born : 0,
-        latency: summarize([this.e2e]),
+        latency: summarize(
+          this.places.flatMap((p, pi) =>
+            p.kind === PLACE_USERS ? [this.sojRead[pi]!, this.sojWrite[pi]!] : [],
+          ),
+        ),
         requests: this.born,
         succeeded: this.succeeded,
         failed: this.failed,

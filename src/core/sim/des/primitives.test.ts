@@ -181,10 +181,11 @@ describe('exact quantiles', () => {
     const s = summarize([b, a]);
     expect(s.count).toBe(100);
     expect(s.mean).toBe(50.5);
+    expect(s.sd).toBeCloseTo(Math.sqrt((100 * 100 - 1) / 12), 12);
     expect(s.p50).toBe(50.5);
     expect(s.p95).toBeCloseTo(95.05, 12);
     expect(s.p99).toBeCloseTo(99.01, 12);
     expect(Array.from(a.view()).slice(0, 3)).toEqual([1, 2, 3]);
-    expect(summarize([])).toEqual({ count: 0, mean: 0, p50: 0, p95: 0, p99: 0 });
+    expect(summarize([])).toEqual({ count: 0, mean: 0, sd: 0, p50: 0, p95: 0, p99: 0 });
   });
 });

@@ -35,6 +35,8 @@ export class Samples {
 export interface Summary {
   count: number;
   mean: number;
+  /** Standard deviation (population, 1/n). */
+  sd: number;
   p50: number;
   p95: number;
   p99: number;
@@ -123,7 +125,7 @@ export function quantilesInPlace(a: Float64Array, ps: readonly number[]): number
 export function summarize(parts: readonly Samples[]): Summary {
   let n = 0;
   for (const p of parts) n += p.count;
-  if (n === 0) return { count: 0, mean: 0, p50: 0, p95: 0, p99: 0 };
+  if (n === 0) return { count: 0, mean: 0, sd: 0, p50: 0, p95: 0, p99: 0 };
   const all = new Float64Array(n);
   let o = 0;
   for (const p of parts) {
@@ -133,6 +135,10 @@ export function summarize(parts: readonly Samples[]): Summary {
   }
   let sum = 0;
   for (let i = 0; i < n; i++) sum += all[i]!;
+  const mean = sum / n;
+  // Two-pass variance: no cancellation when the spread is small next to the mean.
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (all[i]! - mean) ** 2;
   const [p50, p95, p99] = quantilesInPlace(all, [0.5, 0.95, 0.99]);
-  return { count: n, mean: sum / n, p50: p50!, p95: p95!, p99: p99! };
+  return { count: n, mean, sd: Math.sqrt(ss / n), p50: p50!, p95: p95!, p99: p99! };
 }
