@@ -24,7 +24,9 @@ export default function App() {
   return (
     <ReactFlowProvider>
       <div data-testid="app" className="flex h-full flex-col bg-bg text-fg">
-        <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-border bg-surface px-3 py-2">
+        {/* Wide: title, toolbar, playback, settings in one row. Phone: title and the drawer
+            buttons, then toolbar and settings, then playback. */}
+        <header className="flex flex-wrap items-center gap-x-3 gap-y-1.5 border-b border-border bg-surface px-3 py-2">
           <div className="flex items-center gap-1.5">
             <IconButton
               icon="panelLeft"
@@ -39,6 +41,14 @@ export default function App() {
               {t('app.name')}
             </h1>
           </div>
+          <IconButton
+            icon="panelRight"
+            label={t('layout.showInspector')}
+            className="ml-auto lg:hidden"
+            data-testid="toggle-inspector"
+            aria-expanded={drawer === 'inspector'}
+            onClick={() => toggle('inspector')}
+          />
           <ErrorBoundary panel="toolbar.label">
             <Toolbar />
           </ErrorBoundary>
@@ -50,14 +60,6 @@ export default function App() {
           <div className="ml-auto flex items-center gap-2">
             <ThemeSwitch />
             <LanguageSwitch />
-            <IconButton
-              icon="panelRight"
-              label={t('layout.showInspector')}
-              className="lg:hidden"
-              data-testid="toggle-inspector"
-              aria-expanded={drawer === 'inspector'}
-              onClick={() => toggle('inspector')}
-            />
           </div>
         </header>
         <StorageBanner />

@@ -65,6 +65,9 @@ export function Canvas() {
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const [nodeMapper] = useState(() => new NodeMapper());
   const [edgeMapper] = useState(() => new EdgeMapper());
+  // Fit the restored workspace on load. On an empty canvas React Flow would instead fit the first
+  // node added, zooming in on it, which is not what "fit on load" means.
+  const [fitOnLoad] = useState(() => getStore().doc.present.nodes.length > 0);
   useEditorShortcuts();
 
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
@@ -200,7 +203,7 @@ export function Canvas() {
         ariaLabelConfig={ariaLabelConfig}
         snapToGrid
         snapGrid={SNAP}
-        fitView
+        fitView={fitOnLoad}
         fitViewOptions={FIT_OPTIONS}
         minZoom={0.1}
         maxZoom={2.5}
@@ -217,7 +220,7 @@ export function Canvas() {
           pannable
           zoomable
           ariaLabel={t('canvas.minimap')}
-          nodeColor="var(--border-strong)"
+          nodeColor="var(--minimap-node)"
         />
       </ReactFlow>
       {topology.nodes.length === 0 && <CanvasHint />}

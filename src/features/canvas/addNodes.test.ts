@@ -19,7 +19,7 @@ describe('placing new nodes', () => {
     expect(placed[0]).toEqual({ x: 100, y: 100 });
     expect(placed[1]).toEqual({ x: 100 + CARD_WIDTH + 50, y: 100 });
     expect(placed[2]).toEqual({ x: 100 + 2 * (CARD_WIDTH + 50), y: 100 });
-    expect(placed[4]).toEqual({ x: 100 - (CARD_WIDTH + 50), y: 100 });
+    expect(placed[4]).toEqual({ x: 100, y: 100 + CARD_HEIGHT + 40 });
     for (let a = 0; a < placed.length; a++)
       for (let b = a + 1; b < placed.length; b++) {
         const pa = placed[a]!;
@@ -27,6 +27,16 @@ describe('placing new nodes', () => {
         const apart = Math.abs(pa.x - pb.x) >= CARD_WIDTH || Math.abs(pa.y - pb.y) >= CARD_HEIGHT;
         expect(apart, `${a} and ${b} overlap`).toBe(true);
       }
+  });
+
+  it('prefers free slots that are on screen', () => {
+    const t = addNode(emptyTopology(), 'server', 100, 100).topology;
+    // A view just wide enough for one column: the next card goes below, not off to the right.
+    const view = { x: 0, y: 0, width: CARD_WIDTH + 200, height: 1000 };
+    expect(freeSpot(t, { x: 100, y: 100 }, view)).toEqual({ x: 100, y: 100 + CARD_HEIGHT + 40 });
+    // Nothing free on screen: the nearest free slot anyway.
+    const tiny = { x: 100, y: 100, width: CARD_WIDTH, height: CARD_HEIGHT };
+    expect(freeSpot(t, { x: 100, y: 100 }, tiny)).toEqual({ x: 100 + CARD_WIDTH + 50, y: 100 });
   });
 
   it('accepts only registered kinds from a drop', () => {

@@ -14,28 +14,42 @@ export const isKindId = (v: string): v is KindId => (KIND_IDS as readonly string
 export const cardOrigin = (p: XYPosition): XYPosition =>
   snap({ x: p.x - CARD_WIDTH / 2, y: p.y - CARD_HEIGHT / 2 });
 
-/** Slot offsets (columns, rows) in the order they are tried; see `freeSpot`. */
+/**
+ * Slot offsets (columns, rows) in the order they are tried: to the right along the rows below
+ * and above first (diagrams here read left to right, callers first), to the left last.
+ */
 const SLOTS: readonly [number, number][] = (() => {
   const rows = [0, 1, -1, 2, -2, 3, -3];
-  const cols = [0, 1, 2, 3, -1, -2, -3];
-  return rows.flatMap((j) => cols.map((i): [number, number] => [i, j]));
+  const right = rows.flatMap((j) => [0, 1, 2, 3].map((i): [number, number] => [i, j]));
+  const left = rows.flatMap((j) => [-1, -2, -3].map((i): [number, number] => [i, j]));
+  return [...right, ...left];
 })();
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /**
  * Where a card added "at the centre" goes: `p` itself if no card is there, else the next free
- * slot to the right in the same row (diagrams here read left to right, callers first), then the
- * rows below and above. Repeated clicks on the palette lay cards out side by side.
+ * slot in `SLOTS` order. Slots inside `visible` (the part of the canvas on screen) are preferred,
+ * so a new card never lands behind a panel while there is room in view.
  */
-export function freeSpot(topo: Topology, p: XYPosition): XYPosition {
+export function freeSpot(topo: Topology, p: XYPosition, visible?: Rect): XYPosition {
   const dx = CARD_WIDTH + 5 * GRID;
   const dy = CARD_HEIGHT + 4 * GRID;
   const free = (q: XYPosition) =>
     !topo.nodes.some((n) => Math.abs(n.x - q.x) < dx - GRID && Math.abs(n.y - q.y) < dy - GRID);
-  for (const [i, j] of SLOTS) {
-    const q = { x: p.x + i * dx, y: p.y + j * dy };
-    if (free(q)) return q;
-  }
-  return p;
+  const inView = (q: XYPosition) =>
+    !visible ||
+    (q.x >= visible.x &&
+      q.y >= visible.y &&
+      q.x + CARD_WIDTH <= visible.x + visible.width &&
+      q.y + CARD_HEIGHT <= visible.y + visible.height);
+  const slots = SLOTS.map(([i, j]) => ({ x: p.x + i * dx, y: p.y + j * dy }));
+  return slots.find((q) => inView(q) && free(q)) ?? slots.find(free) ?? p;
 }
 
 /** Adds a node of `kind` at the centre of the visible canvas (click / tap / Enter on the palette). */
@@ -48,8 +62,16 @@ export function useAddAtCentre(): (kind: KindId) => string | null {
       if (!dom) return null;
       const r = dom.getBoundingClientRect();
       const centre = screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+      const topLeft = screenToFlowPosition({ x: r.left, y: r.top });
+      const bottomRight = screenToFlowPosition({ x: r.right, y: r.bottom });
+      const visible = {
+        x: topLeft.x,
+        y: topLeft.y,
+        width: bottomRight.x - topLeft.x,
+        height: bottomRight.y - topLeft.y,
+      };
       const s = useTopologyStore.getState();
-      const at = freeSpot(s.doc.present, cardOrigin(centre));
+      const at = freeSpot(s.doc.present, cardOrigin(centre), visible);
       return s.addNode(kind, at.x, at.y);
     },
     [screenToFlowPosition, storeApi],
