@@ -397,6 +397,59 @@ export const en = {
   'monitor.compare.cost': 'Cost so far',
   'monitor.compare.costAt': 'Cost by {span}',
   'monitor.compare.throughput': 'Throughput',
+  // Sharing: links, QR codes, files, pictures, templates.
+  'share.button': 'Share',
+  'share.title': 'Share this run',
+  'share.intro':
+    'The link carries the whole design, its scenario and seed, and where the canvas looks. Whoever opens it gets the same run, number for number.',
+  'share.link': 'Link',
+  'share.length': '{chars} characters',
+  'share.copy': 'Copy link',
+  'share.copied': 'Copied',
+  'share.copyFailed':
+    'Could not copy automatically: the link is selected, press Ctrl+C (⌘C on a Mac).',
+  'share.close': 'Close',
+  'share.qr': 'QR code',
+  'share.qrAlt': 'QR code of the share link',
+  'share.qrHint': 'Point a phone camera at it to open the same run.',
+  'share.qrLoading': 'Drawing the QR code…',
+  'share.qrFailed': 'The QR code could not be drawn: {reason}',
+  'share.qrDense':
+    'The link is {bytes} bytes: a QR code holds it only at the lowest error correction, which is dense and harder to scan from a projector. A smaller design gives an easier code.',
+  'share.qrTooLong':
+    'The link is {bytes} bytes, more than a QR code can hold ({max}), so there is no QR code. Share the link or the JSON file instead.',
+  'share.chatTooLong':
+    'The link is {chars} characters long; some chat apps and e-mail programs cut links longer than {max}. If it arrives broken, send the JSON file.',
+  'share.lessonIncluded': 'The link also opens lesson step {step} of “{lesson}”.',
+  'share.files': 'Files and pictures',
+  'share.exportJson': 'Export JSON',
+  'share.importJson': 'Import JSON',
+  'share.exportPng': 'Picture (PNG)',
+  'share.exportSvg': 'Drawing (SVG)',
+  'share.exportCsv': 'Metrics (CSV)',
+  'share.noNodes': 'The canvas is empty: there is nothing to draw.',
+  'share.noMetrics': 'Nothing recorded yet: play the simulation first.',
+  'share.exportFailed': 'The file could not be made: {reason}',
+  'share.imported': 'Opened “{name}” from {file}. Undo brings your previous design back.',
+  'share.importFailed': '{file} was not opened; your design is unchanged.',
+  'share.importReadFailed': '{file} could not be read: {reason}',
+  'share.linkErrorTitle': 'This link could not be opened',
+  'share.linkErrorKept': 'Your workspace is unchanged.',
+  'share.dismiss': 'Dismiss',
+  'share.restoreText': 'A shared link replaced your workspace. Your previous workspace was kept.',
+  'share.restoreButton': 'Restore my previous workspace',
+  'share.restoreKeep': 'Keep the shared design',
+  'share.backupFailed':
+    'A shared link replaced your workspace, but the previous one could not be backed up (storage is full or blocked). Undo brings it back while this page stays open.',
+  'share.restored': 'Your previous workspace is back.',
+  'templates.button': 'Templates',
+  'templates.title': 'Start from a template',
+  'templates.intro':
+    'A template replaces the canvas and restarts the run; Undo brings your design back.',
+  'templates.examples': 'Example systems',
+  'templates.lessons': 'Tutorial stages',
+  'templates.nodes': '{n} nodes',
+  'templates.opened': 'Opened “{name}”. Undo brings your previous design back.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -398,4 +398,59 @@ export const ko = {
   'monitor.compare.cost': '누적 비용',
   'monitor.compare.costAt': '{span}까지의 비용',
   'monitor.compare.throughput': '처리량',
+  // Sharing: links, QR codes, files, pictures, templates.
+  'share.button': '공유',
+  'share.title': '이 실행 공유하기',
+  'share.intro':
+    '링크에는 설계 전체와 시나리오, 시드, 캔버스가 보던 위치가 담깁니다. 링크를 연 사람은 숫자 하나까지 같은 실행을 보게 됩니다.',
+  'share.link': '링크',
+  'share.length': '{chars}자',
+  'share.copy': '링크 복사',
+  'share.copied': '복사했습니다',
+  'share.copyFailed':
+    '자동으로 복사하지 못했습니다. 링크를 선택해 두었으니 Ctrl+C(Mac은 ⌘C)를 누르세요.',
+  'share.close': '닫기',
+  'share.qr': 'QR 코드',
+  'share.qrAlt': '공유 링크의 QR 코드',
+  'share.qrHint': '휴대폰 카메라를 비추면 같은 실행이 열립니다.',
+  'share.qrLoading': 'QR 코드를 그리는 중…',
+  'share.qrFailed': 'QR 코드를 그리지 못했습니다: {reason}',
+  'share.qrDense':
+    '링크가 {bytes}바이트라서 가장 낮은 오류 정정 수준으로만 QR 코드에 들어갑니다. 코드가 촘촘해서 프로젝터 화면으로는 읽기 어려울 수 있습니다. 설계가 작을수록 읽기 쉬운 코드가 됩니다.',
+  'share.qrTooLong':
+    '링크가 {bytes}바이트로, QR 코드에 담을 수 있는 양({max}바이트)보다 깁니다. 그래서 QR 코드는 없습니다. 링크나 JSON 파일로 공유하세요.',
+  'share.chatTooLong':
+    '링크가 {chars}자입니다. 일부 메신저와 메일 프로그램은 {max}자보다 긴 링크를 자릅니다. 링크가 깨져서 도착하면 JSON 파일을 보내세요.',
+  'share.lessonIncluded': '이 링크는 “{lesson}” 레슨의 {step}단계도 함께 엽니다.',
+  'share.files': '파일과 그림',
+  'share.exportJson': 'JSON 내보내기',
+  'share.importJson': 'JSON 가져오기',
+  'share.exportPng': '그림(PNG)',
+  'share.exportSvg': '도면(SVG)',
+  'share.exportCsv': '지표(CSV)',
+  'share.noNodes': '캔버스가 비어 있어 그릴 것이 없습니다.',
+  'share.noMetrics': '아직 기록된 것이 없습니다. 먼저 시뮬레이션을 재생하세요.',
+  'share.exportFailed': '파일을 만들지 못했습니다: {reason}',
+  'share.imported':
+    '{file}에서 “{name}”을(를) 열었습니다. 실행 취소로 이전 설계를 되돌릴 수 있습니다.',
+  'share.importFailed': '{file}을(를) 열지 않았습니다. 설계는 그대로입니다.',
+  'share.importReadFailed': '{file}을(를) 읽지 못했습니다: {reason}',
+  'share.linkErrorTitle': '이 링크를 열 수 없습니다',
+  'share.linkErrorKept': '작업 공간은 그대로입니다.',
+  'share.dismiss': '닫기',
+  'share.restoreText':
+    '공유 링크가 작업 공간을 바꿨습니다. 이전 작업 공간은 따로 보관해 두었습니다.',
+  'share.restoreButton': '이전 작업 공간 복원',
+  'share.restoreKeep': '공유된 설계 유지',
+  'share.backupFailed':
+    '공유 링크가 작업 공간을 바꿨지만, 저장 공간이 가득 찼거나 막혀 있어 이전 작업 공간을 보관하지 못했습니다. 이 페이지를 닫기 전까지는 실행 취소로 되돌릴 수 있습니다.',
+  'share.restored': '이전 작업 공간을 복원했습니다.',
+  'templates.button': '템플릿',
+  'templates.title': '템플릿에서 시작하기',
+  'templates.intro':
+    '템플릿을 열면 캔버스가 바뀌고 실행이 처음부터 시작됩니다. 실행 취소로 내 설계를 되돌릴 수 있습니다.',
+  'templates.examples': '예제 시스템',
+  'templates.lessons': '튜토리얼 단계',
+  'templates.nodes': '노드 {n}개',
+  'templates.opened': '“{name}”을(를) 열었습니다. 실행 취소로 이전 설계를 되돌릴 수 있습니다.',
 } as const satisfies Record<keyof typeof en, string>;
