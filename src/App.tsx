@@ -1,15 +1,23 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './features/canvas/Canvas';
 import { Inspector } from './features/inspector/Inspector';
+import { LessonPanel } from './features/lessons/LessonPanel';
+import { LessonsRoot } from './features/lessons/LessonsRoot';
+import { LessonsToggle } from './features/lessons/LessonsToggle';
 import { StorageBanner } from './features/notices/StorageBanner';
 import { Toasts } from './features/notices/Toasts';
 import { Palette } from './features/palette/Palette';
 import { PlaybackBar } from './features/playback/PlaybackBar';
+import { PresenterToggle } from './features/presenter/PresenterToggle';
+import { PresenterView } from './features/presenter/PresenterView';
+import { ShareButtons } from './features/share/ShareButtons';
+import { ShareRoot } from './features/share/ShareRoot';
 import { LanguageSwitch } from './features/toolbar/LanguageSwitch';
 import { ThemeSwitch } from './features/toolbar/ThemeSwitch';
 import { Toolbar } from './features/toolbar/Toolbar';
 import { useT } from './i18n';
 import { useLayoutStore } from './state/layoutStore';
+import { useLessonStore } from './state/lessonStore';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { Icon } from './ui/Icon';
 import { IconButton } from './ui/IconButton';
@@ -21,6 +29,15 @@ export default function App() {
   const drawer = useLayoutStore((s) => s.drawer);
   const toggle = useLayoutStore((s) => s.toggle);
   const close = useLayoutStore((s) => s.close);
+  const presenting = useLessonStore((s) => s.presenting);
+  // LessonsRoot keeps its place (second child) in both layouts, so switching does not remount it.
+  if (presenting)
+    return (
+      <ReactFlowProvider>
+        <PresenterView />
+        <LessonsRoot />
+      </ReactFlowProvider>
+    );
   return (
     <ReactFlowProvider>
       <div data-testid="app" className="flex h-full flex-col bg-bg text-fg">
@@ -58,11 +75,15 @@ export default function App() {
             </ErrorBoundary>
           </div>
           <div className="ml-auto flex items-center gap-2">
+            <ShareButtons />
+            <LessonsToggle />
+            <PresenterToggle />
             <ThemeSwitch />
             <LanguageSwitch />
           </div>
         </header>
         <StorageBanner />
+        <ShareRoot />
         <div className="relative flex min-h-0 flex-1">
           <SidePanel
             side="left"
@@ -76,9 +97,12 @@ export default function App() {
               <Palette onAdded={close} />
             </ErrorBoundary>
           </SidePanel>
-          <main className="min-w-0 flex-1">
+          <main className="relative min-w-0 flex-1">
             <ErrorBoundary panel="layout.canvas">
               <Canvas />
+            </ErrorBoundary>
+            <ErrorBoundary panel="lesson.panel">
+              <LessonPanel />
             </ErrorBoundary>
           </main>
           <SidePanel
@@ -96,6 +120,7 @@ export default function App() {
         </div>
         <Toasts />
       </div>
+      <LessonsRoot />
     </ReactFlowProvider>
   );
 }

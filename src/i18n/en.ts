@@ -76,6 +76,9 @@ export const en = {
   'presenter.qrLoading': 'Drawing the QR code…',
   'presenter.qrError': 'The QR code could not be drawn: {message}',
   'presenter.qrClose': 'Close the QR code',
+  'presenter.throughput': 'Answered',
+  'presenter.errors': 'Errors',
+  'presenter.cost': 'Cost',
 
   'toolbar.label': 'Edit',
   'toolbar.undo': 'Undo',

@@ -75,6 +75,9 @@ export const ko = {
   'presenter.qrLoading': 'QR 코드를 그리는 중…',
   'presenter.qrError': 'QR 코드를 그릴 수 없습니다: {message}',
   'presenter.qrClose': 'QR 코드 닫기',
+  'presenter.throughput': '응답',
+  'presenter.errors': '오류',
+  'presenter.cost': '비용',
 
   'toolbar.label': '편집',
   'toolbar.undo': '실행 취소',
