@@ -32,5 +32,11 @@ describe('kernel benchmarks', () => {
     expect(r.gcForced).toBe(false);
     expect(r.heapPeakMB).toBeGreaterThanOrEqual(r.heapAfterMB);
     expect(r.heapGrowthMB).toBeCloseTo(r.heapAfterMB - r.heapBeforeMB, 1);
+    expect(r.complete).toBe(true);
+  });
+
+  it('stops at a whole second when the wall-clock budget is spent, and says so', () => {
+    const r = benchMemory('kernel-memory-20', small, 3600, undefined, 0);
+    expect(r).toMatchObject({ simSeconds: 1, simSecondsTarget: 3600, complete: false });
   });
 });

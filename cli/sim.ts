@@ -185,4 +185,11 @@ async function isMain(): Promise<boolean> {
   }
 }
 
-if (await isMain()) process.exitCode = await runSimCli(process.argv.slice(2), nodeIo);
+if (await isMain()) {
+  // `npm run sim -- x.json | head` closes the pipe early: that is not an error worth a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+  process.exitCode = await runSimCli(process.argv.slice(2), nodeIo);
+}
