@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './features/canvas/Canvas';
 import { Inspector } from './features/inspector/Inspector';
+import { MetricsPanel } from './features/metrics/MetricsPanel';
 import { LessonPanel } from './features/lessons/LessonPanel';
 import { LessonsRoot } from './features/lessons/LessonsRoot';
 import { LessonsToggle } from './features/lessons/LessonsToggle';
@@ -118,6 +119,9 @@ export default function App() {
             </ErrorBoundary>
           </SidePanel>
         </div>
+        <ErrorBoundary panel="monitor.panel">
+          <MetricsPanel />
+        </ErrorBoundary>
         <Toasts />
       </div>
       <LessonsRoot />

@@ -1,3 +1,5 @@
+// First: later imports parse documents while they load.
+import './features/share/jitlessZod';
 import '@xyflow/react/dist/style.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -5,6 +7,7 @@ import App from './App';
 import { syncDocumentLang } from './i18n';
 import './index.css';
 import { initWorkspace } from './state/autosave';
+import { openAddressLink } from './state/shareStore';
 import { syncTheme } from './state/themeStore';
 
 const root = document.getElementById('root');
@@ -14,6 +17,9 @@ syncDocumentLang();
 syncTheme();
 // Before the first render, so the canvas opens (and fits the view) on the restored workspace.
 initWorkspace();
+// A share link in the address opens on top of it (Undo and a backup keep the workspace); a broken
+// link changes nothing and says why.
+openAddressLink();
 
 createRoot(root).render(
   <StrictMode>

@@ -372,6 +372,7 @@ export const en = {
   'monitor.part.dbWrite': 'DB writes',
   'monitor.part.read': 'reads',
   'monitor.part.write': 'writes',
+  'monitor.part.apply': 'replayed writes',
   'monitor.part.lookup': 'lookups',
   'monitor.reason.down': 'The node is down: no cores are at work, so the formulas do not apply.',
   'monitor.reason.overload':

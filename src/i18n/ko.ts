@@ -373,6 +373,7 @@ export const ko = {
   'monitor.part.dbWrite': 'DB 쓰기',
   'monitor.part.read': '읽기',
   'monitor.part.write': '쓰기',
+  'monitor.part.apply': '복제된 쓰기 재생',
   'monitor.part.lookup': '조회',
   'monitor.reason.down': '노드가 중단되어 일하는 코어가 없으므로 공식을 적용할 수 없습니다.',
   'monitor.reason.overload':

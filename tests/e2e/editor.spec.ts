@@ -68,8 +68,8 @@ test.describe('editor', () => {
   }) => {
     const editor = new EditorPage(page);
     await editor.open();
-    await editor.paletteItem('dbPrimary').click();
-    await editor.paletteItem('lb').click();
+    await editor.add('dbPrimary');
+    await editor.add('lb');
     await editor.connect('db-1', 'lb-1');
     await expect(editor.edges).toHaveCount(0);
     await expect(editor.toasts).toContainText('A DB primary cannot call a Load balancer');
@@ -80,7 +80,7 @@ test.describe('editor', () => {
   }) => {
     const editor = new EditorPage(page);
     await editor.open();
-    await editor.paletteItem('server').click();
+    await editor.add('server');
     await editor.select('server-1');
     const boot = editor.param('bootSec');
     await expect(boot).toHaveValue('45');
@@ -115,7 +115,7 @@ test.describe('editor', () => {
     const undo = page.getByTestId('undo');
     const redo = page.getByTestId('redo');
     await expect(undo).toBeDisabled();
-    for (const kind of ['users', 'lb', 'server']) await editor.paletteItem(kind).click();
+    for (const kind of ['users', 'lb', 'server']) await editor.add(kind);
     await expect(editor.nodes).toHaveCount(3);
 
     await undo.click();
@@ -151,7 +151,7 @@ test.describe('editor', () => {
   test('a drag moves a node on the grid and is one undo step', async ({ page }) => {
     const editor = new EditorPage(page);
     await editor.open();
-    await editor.paletteItem('server').click();
+    await editor.add('server');
     const first = await editor.savedWorkspace((w) => w.topology.nodes.length === 1);
     const before = first.topology.nodes[0]!;
     await editor.moveNode('server-1', 93, 57);
@@ -174,7 +174,7 @@ test.describe('editor', () => {
   test('a link can be selected, edited, cut and deleted', async ({ page }) => {
     const editor = new EditorPage(page);
     await editor.open();
-    for (const kind of ['users', 'server']) await editor.paletteItem(kind).click();
+    for (const kind of ['users', 'server']) await editor.add(kind);
     await editor.connect('users-1', 'server-1');
     await expect(editor.edges).toHaveCount(1);
     await editor.selectLink('link-1');
@@ -231,7 +231,7 @@ test.describe('editor', () => {
   test('reload restores the workspace', async ({ page }) => {
     const editor = new EditorPage(page);
     await editor.open();
-    for (const kind of ['users', 'server']) await editor.paletteItem(kind).click();
+    for (const kind of ['users', 'server']) await editor.add(kind);
     await editor.connect('users-1', 'server-1');
     await expect(editor.edges).toHaveCount(1);
     await editor.select('server-1');
@@ -273,12 +273,12 @@ test.describe('editor', () => {
     });
     const editor = new EditorPage(page);
     await editor.open();
-    await editor.paletteItem('server').click();
+    await editor.add('server');
     const banner = page.getByTestId('storage-banner');
     await expect(banner).toContainText(
       'Changes are not being saved in this browser: the storage is full',
     );
-    await editor.paletteItem('users').click();
+    await editor.add('users');
     await expect(editor.nodes).toHaveCount(2);
     await screenshot(page, 'storage-banner');
   });
@@ -286,7 +286,7 @@ test.describe('editor', () => {
   test('switching to Korean changes the interface and is remembered', async ({ page }) => {
     const editor = new EditorPage(page);
     await editor.open();
-    await editor.paletteItem('server').click();
+    await editor.add('server');
     await editor.setLanguage('ko');
     await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
     await expect(editor.paletteItem('users')).toHaveText('사용자');
@@ -311,9 +311,8 @@ test.describe('editor', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     const editor = new EditorPage(page);
     await editor.open();
-    await editor.zoomOutTo(0.6);
-    for (const kind of ['users', 'lb', 'server', 'dbPrimary'])
-      await editor.paletteItem(kind).click();
+    for (const kind of ['users', 'lb', 'server', 'dbPrimary']) await editor.add(kind);
+    await editor.fitView();
     await editor.connect('users-1', 'lb-1');
     await editor.connect('lb-1', 'server-1');
     await editor.connect('server-1', 'db-1');
@@ -336,7 +335,7 @@ test.describe('editor', () => {
     await page.getByTestId('toggle-palette').click();
     await expect(page.getByTestId('palette-panel')).toBeVisible();
     await screenshot(page, 'phone-palette');
-    await editor.paletteItem('server').click();
+    await editor.add('server');
     await expect(page.getByTestId('palette-panel')).toBeHidden();
     await expect(editor.nodes).toHaveCount(1);
 

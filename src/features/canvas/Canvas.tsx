@@ -28,14 +28,14 @@ import {
   type LinkEdgeType,
   type Size,
 } from './flowMapping';
-import { LinkEdge } from './LinkEdge';
 import { NodeCard } from './NodeCard';
 import { useEditorShortcuts } from './shortcuts';
 import { useFlowAriaLabels } from './useFlowAriaLabels';
 
 // Module scope: React Flow re-creates every node when these objects change identity.
 const nodeTypes = { card: NodeCard };
-const edgeTypes = { link: LinkEdge };
+// FlowEdge draws the editor's LinkEdge plus the traffic it carries (band width, moving dots).
+const edgeTypes = { link: FlowEdge };
 const SNAP: [number, number] = [GRID, GRID];
 const FIT_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addNode, emptyTopology } from '../../core/model';
-import { cardOrigin, freeSpot, isKindId } from './addNodes';
+import { cardOrigin, freeSpot, isKindId, revealOffset } from './addNodes';
 import { CARD_HEIGHT, CARD_WIDTH } from './flowMapping';
 
 describe('placing new nodes', () => {
@@ -29,14 +29,17 @@ describe('placing new nodes', () => {
       }
   });
 
-  it('prefers free slots that are on screen', () => {
-    const t = addNode(emptyTopology(), 'server', 100, 100).topology;
-    // A view just wide enough for one column: the next card goes below, not off to the right.
-    const view = { x: 0, y: 0, width: CARD_WIDTH + 200, height: 1000 };
-    expect(freeSpot(t, { x: 100, y: 100 }, view)).toEqual({ x: 100, y: 100 + CARD_HEIGHT + 40 });
-    // Nothing free on screen: the nearest free slot anyway.
-    const tiny = { x: 100, y: 100, width: CARD_WIDTH, height: CARD_HEIGHT };
-    expect(freeSpot(t, { x: 100, y: 100 }, tiny)).toEqual({ x: 100 + CARD_WIDTH + 50, y: 100 });
+  it('pans just enough to reveal a card outside the view', () => {
+    const view = { x: 0, y: 0, width: 500, height: 400 };
+    const card = (x: number, y: number) => ({ x, y, width: 100, height: 50 });
+    expect(revealOffset(view, card(100, 100), 20)).toEqual({ dx: 0, dy: 0 });
+    expect(revealOffset(view, card(450, 100), 20)).toEqual({ dx: 70, dy: 0 });
+    expect(revealOffset(view, card(-30, 380), 20)).toEqual({ dx: -50, dy: 50 });
+    // Bigger than the view: centre it.
+    expect(revealOffset({ x: 0, y: 0, width: 80, height: 400 }, card(0, 100), 20)).toEqual({
+      dx: 10,
+      dy: 0,
+    });
   });
 
   it('accepts only registered kinds from a drop', () => {

@@ -23,6 +23,7 @@ describe('shortcutFor', () => {
     expect(shortcutFor(key('c', { ctrl: true }))).toBe('copy');
     expect(shortcutFor(key('v', { meta: true }))).toBe('paste');
     expect(shortcutFor(key('d', { ctrl: true }))).toBe('duplicate');
+    expect(shortcutFor(key('a', { meta: true }))).toBe('selectAll');
     expect(shortcutFor(key('Delete'))).toBe('delete');
     expect(shortcutFor(key('Backspace'))).toBe('delete');
     expect(shortcutFor(key('Escape'))).toBe('deselect');
@@ -57,5 +58,7 @@ describe('runCommand', () => {
     expect(s().doc.present.nodes.map((n) => n.id)).toEqual(['server-1', 'server-2']);
     runCommand('deselect');
     expect(s().selection.nodes).toEqual([]);
+    runCommand('selectAll');
+    expect(s().selection.nodes).toEqual(['server-1', 'server-2']);
   });
 });

@@ -1,9 +1,9 @@
-/** Keyboard shortcuts of the editor (undo/redo, copy/paste, duplicate, delete). */
+/** Keyboard shortcuts of the editor (undo/redo, copy/paste, duplicate, select all, delete). */
 import { useEffect } from 'react';
 import { useTopologyStore } from '../../state/topologyStore';
 
 export type EditorCommand =
-  'undo' | 'redo' | 'copy' | 'paste' | 'duplicate' | 'delete' | 'deselect';
+  'undo' | 'redo' | 'copy' | 'paste' | 'duplicate' | 'selectAll' | 'delete' | 'deselect';
 
 type KeyInput = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>;
 
@@ -22,6 +22,7 @@ export function shortcutFor(e: KeyInput): EditorCommand | null {
     if (key === 'c') return 'copy';
     if (key === 'v') return 'paste';
     if (key === 'd') return 'duplicate';
+    if (key === 'a') return 'selectAll';
     return null;
   }
   if (e.shiftKey) return null;
@@ -70,6 +71,11 @@ export function runCommand(command: EditorCommand): boolean {
       // Claimed even with nothing selected: Ctrl+D would otherwise bookmark the page.
       s.duplicate();
       return true;
+    case 'selectAll': {
+      const { nodes, links } = s.doc.present;
+      s.setSelection({ nodes: nodes.map((n) => n.id), links: links.map((l) => l.id) });
+      return true;
+    }
     case 'delete': {
       const { nodes, links } = s.selection;
       if (nodes.length === 0 && links.length === 0) return false;

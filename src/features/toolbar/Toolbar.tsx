@@ -2,6 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useT } from '../../i18n';
 import { useEditFlags, useTopologyActions } from '../../state/topologyStore';
 import { IconButton } from '../../ui/IconButton';
+import { motionMs } from '../../ui/motion';
 
 const isMac = () => /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '');
 
@@ -52,7 +53,7 @@ export function Toolbar() {
         icon="fit"
         label={t('toolbar.fitView')}
         data-testid="fit-view"
-        onClick={() => void fitView({ padding: 0.2, maxZoom: 1.2, duration: 250 })}
+        onClick={() => void fitView({ padding: 0.2, maxZoom: 1.2, duration: motionMs(250) })}
       />
     </div>
   );

@@ -70,18 +70,32 @@ export class EditorPage {
     }
   }
 
-  /** Fits the view with the toolbar button and waits for the animation to settle. */
-  async fitView() {
-    await this.page.getByTestId('fit-view').click();
-    let last = NaN;
+  /** Waits until the viewport stops moving (after a fit or a pan animation). */
+  async settle() {
+    const viewport = this.page.locator('.react-flow__viewport');
+    let last = '';
     await expect
       .poll(async () => {
-        const now = await this.zoom();
+        const now = await viewport.evaluate((el) => (el as HTMLElement).style.transform);
         const settled = now === last;
         last = now;
         return settled;
       })
       .toBe(true);
+  }
+
+  /** Fits the view with the toolbar button and waits for the animation to settle. */
+  async fitView() {
+    await this.page.getByTestId('fit-view').click();
+    await this.settle();
+  }
+
+  /** Adds a node by clicking its palette item; the view may pan to show it. */
+  async add(kind: string) {
+    const count = await this.nodes.count();
+    await this.paletteItem(kind).click();
+    await expect(this.nodes).toHaveCount(count + 1);
+    await this.settle();
   }
 
   /** Drags a palette item onto the canvas (HTML5 drag and drop) and drops it at (x, y) of the pane. */
