@@ -18,6 +18,7 @@ import { connectRefusal } from '../../core/model';
 import { useT } from '../../i18n';
 import { useResolvedTheme } from '../../state/themeStore';
 import { useTopology, useTopologyStore } from '../../state/topologyStore';
+import { FlowEdge } from '../metrics/FlowEdge';
 import { cardOrigin, isKindId, KIND_MIME } from './addNodes';
 import { CanvasHint } from './CanvasHint';
 import {
