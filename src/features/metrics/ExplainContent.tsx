@@ -15,6 +15,7 @@ import { Formula, Verdict } from './Formula';
 
 const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)} %` : '∞');
 const ms = (v: number) => (Number.isFinite(v) ? `${formatNumber(v)} ms` : '∞');
+const num = (v: number) => (Number.isFinite(v) ? formatNumber(v) : '∞');
 
 const PART_LABEL: Record<DemandPart['part'], MessageKey> = {
   web: 'monitor.part.web',
@@ -23,6 +24,7 @@ const PART_LABEL: Record<DemandPart['part'], MessageKey> = {
   dbWrite: 'monitor.part.dbWrite',
   read: 'monitor.part.read',
   write: 'monitor.part.write',
+  apply: 'monitor.part.apply',
   lookup: 'monitor.part.lookup',
 };
 
@@ -66,9 +68,7 @@ export function ExplainContent({
         <Formula
           title={t('monitor.explain.little')}
           expr="L = λ · W"
-          steps={[`${formatNumber(e.lambda)} req/s × ${ms(e.wMs)}`, formatNumber(e.littleL)]}
-          kernel={formatNumber(e.kernel.backlog)}
-          agrees
+          lines={[`= ${formatNumber(e.lambda)} req/s × ${ms(e.wMs)} = ${num(e.littleL)}`]}
           highlight
         />
       </div>
@@ -84,6 +84,9 @@ function QueueFormulas({ e, highlight }: { e: QueueExplanation; highlight: strin
     .join(' + ');
   const names = e.parts.map((p) => t(PART_LABEL[p.part])).join(', ');
   const lambda = `${formatNumber(e.lambda)} req/s`;
+  const perLambda = `${formatNumber(e.perInstance.lambda)} req/s`;
+  // Service rate of one instance's cores, req/s.
+  const cmu = e.serviceMs > 0 ? (e.perInstance.cores * 1000) / e.serviceMs : Infinity;
   const perInstance = e.instances > 1;
   const inputs: [string, ReactNode][] = [
     ['λ', `${lambda} — ${t('monitor.explain.lambda')}`],
@@ -93,7 +96,7 @@ function QueueFormulas({ e, highlight }: { e: QueueExplanation; highlight: strin
     ],
     [
       'c',
-      `${formatNumber(e.cores)} — ${t('monitor.explain.cores', { vcpu: e.vcpu, instances: e.instances })}`,
+      `${num(e.cores)} — ${t('monitor.explain.cores', { vcpu: e.vcpu, instances: e.instances })}`,
     ],
   ];
   return (
@@ -118,44 +121,58 @@ function QueueFormulas({ e, highlight }: { e: QueueExplanation; highlight: strin
       <Formula
         title={t('monitor.explain.utilization')}
         expr="ρ = λ · S / c"
-        steps={[`${lambda} × ${ms(e.serviceMs)} / ${formatNumber(e.cores)}`, pct(e.rho)]}
+        lines={[`= ${lambda} × ${ms(e.serviceMs)} / ${num(e.cores)} = ${pct(e.rho)}`]}
         kernel={pct(e.kernel.utilization)}
         agrees={e.agrees.rho}
+        note={e.rho >= 1 ? t('monitor.explain.saturated') : undefined}
         highlight={highlight === 'rho'}
         testId="explain-rho"
       />
       <Formula
         title={t('monitor.explain.wait')}
-        expr="C(c, a), a = λ · S"
-        steps={[`a = ${formatNumber(e.erlangs)}`, `C = ${e.stable ? e.pWait.toFixed(3) : '1'}`]}
+        expr="a = λ · S,  C(c, a)"
+        lines={[
+          `a = ${perLambda} × ${ms(e.serviceMs)} = ${num(e.erlangs)}`,
+          `C(${num(e.perInstance.cores)}, ${num(e.erlangs)}) = ${e.pWait.toFixed(3)}`,
+        ]}
         note={t('monitor.explain.pWait')}
         highlight={highlight === 'wait'}
+        testId="explain-erlang"
       />
       <Formula
         title={t('monitor.explain.meanTime')}
         expr="Wq = C / (cμ − λ),  W = Wq + S"
-        steps={[`Wq = ${ms(e.wqMs)}`, `W = ${ms(e.wMs)}`]}
-        kernel={ms(e.kernel.latencyMean)}
+        lines={[
+          `cμ = ${num(e.perInstance.cores)} / ${ms(e.serviceMs)} = ${num(cmu)} req/s`,
+          e.stable
+            ? `Wq = ${e.pWait.toFixed(3)} / (${num(cmu)} − ${num(e.perInstance.lambda)}) = ${ms(e.wqMs)}`
+            : `cμ − λ ≤ 0 → Wq = ∞`,
+          `W = ${ms(e.wqMs)} + ${ms(e.serviceMs)} = ${ms(e.wMs)}`,
+        ]}
+        kernel={e.idle ? undefined : ms(e.kernel.latencyMean)}
         agrees={e.agrees.w}
         highlight={highlight === 'wait'}
+        testId="explain-w"
       />
       <Formula
         title={t('monitor.explain.little')}
         expr="L = λ · W"
-        steps={[`${lambda} × ${ms(e.wMs)}`, formatNumber(e.littleL)]}
+        lines={[`= ${lambda} × ${ms(e.wMs)} = ${num(e.littleL)}`]}
         kernel={formatNumber(e.kernel.backlog)}
         agrees={e.agrees.l}
         note={t('monitor.explain.littleNote')}
         highlight={highlight === 'little'}
+        testId="explain-little"
       />
       <Formula
         title={t('monitor.explain.p95')}
         expr="p95 ≈ Γ(W, Var W)"
-        steps={[ms(e.p95Ms)]}
-        kernel={ms(e.kernel.latencyP95)}
+        lines={[`= ${ms(e.p95Ms)}`]}
+        kernel={e.idle ? undefined : ms(e.kernel.latencyP95)}
         agrees={e.agrees.p95}
         note={t('monitor.explain.p95Exact', { value: ms(e.p95ExactMs) })}
         highlight={highlight === 'p95'}
+        testId="explain-p95"
       />
       <Verdict reasons={e.reasons} demandCv={e.demandCv} />
     </div>

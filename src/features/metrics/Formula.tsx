@@ -4,8 +4,8 @@ import type { Reason } from './explain';
 interface FormulaProps {
   title: string;
   expr: string;
-  /** Substitutions, left to right: "= 120 × 15 ms / 2", "= 90 %". */
-  steps: string[];
+  /** The formula with the live numbers put in, one line per step. */
+  lines: string[];
   /** The simulation's value, when it reports one. */
   kernel?: string;
   agrees?: boolean;
@@ -18,7 +18,7 @@ interface FormulaProps {
 export function Formula({
   title,
   expr,
-  steps,
+  lines,
   kernel,
   agrees,
   note,
@@ -33,11 +33,11 @@ export function Formula({
     >
       <h3 className="text-xs font-semibold text-muted">{title}</h3>
       <p className="font-mono text-[13px]">{expr}</p>
-      <p className="font-mono text-[13px] tabular-nums">
-        {steps.map((s, i) => (
-          <span key={i}>= {s} </span>
-        ))}
-      </p>
+      {lines.map((line, i) => (
+        <p key={i} className="font-mono text-[13px] tabular-nums">
+          {line}
+        </p>
+      ))}
       {kernel !== undefined && (
         <p className="text-xs tabular-nums">
           {t('monitor.explain.kernel', { value: kernel })}{' '}

@@ -38,7 +38,7 @@ export function RunDeltas({ comparison }: { comparison: RunComparison }) {
             const d = comparison[kind];
             const f = formatDelta(kind, d);
             // Lower is better for all three, so an increase is the warning colour.
-            const worse = d.diff > 0;
+            const worse = f.direction > 0;
             return (
               <tr key={kind} data-testid={`delta-${kind}`}>
                 <th scope="row" className="pr-4 text-left font-medium">
@@ -47,7 +47,7 @@ export function RunDeltas({ comparison }: { comparison: RunComparison }) {
                 <td className="px-2 text-right">{f.current}</td>
                 <td className="px-2 text-right">{f.pinned}</td>
                 <td
-                  className={`px-2 text-right font-semibold ${worse ? 'text-[#D55E00]' : d.diff < 0 ? 'text-[#009E73]' : ''}`}
+                  className={`px-2 text-right font-semibold ${worse ? 'text-[#D55E00]' : f.direction < 0 ? 'text-[#009E73]' : ''}`}
                 >
                   {f.diff} {f.ratio}
                 </td>

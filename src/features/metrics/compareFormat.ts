@@ -7,11 +7,16 @@ import { formatDollars, formatNumber } from '../playback/format';
 
 const MINUS = '\u2212';
 
-/** "+12.0" / "−3.40" / "0" with the formatter's digits. */
+/**
+ * "+12.0" / "−3.40" / "0.0" with the formatter's digits; a difference too small to show at those
+ * digits is written as zero, without a sign.
+ */
 export function signed(v: number, format: (x: number) => string): string {
   if (!Number.isFinite(v)) return '–';
-  if (v === 0) return format(0);
-  return `${v > 0 ? '+' : MINUS}${format(Math.abs(v))}`;
+  const zero = format(0);
+  const abs = format(Math.abs(v));
+  if (abs === zero) return zero;
+  return `${v > 0 ? '+' : MINUS}${abs}`;
 }
 
 /** "(+25 %)", or "" when there is no base to compare with. */
@@ -19,6 +24,10 @@ export function signedRatio(ratio: number): string {
   if (!Number.isFinite(ratio)) return '';
   return `(${signed(ratio * 100, (x) => x.toFixed(x >= 10 ? 0 : 1))} %)`;
 }
+
+/** Dollars with cents, or four decimals below $1 (a short run of a small machine costs $0.0042). */
+export const cost = (v: number): string =>
+  Math.abs(v) < 1 ? `$${v.toFixed(4)}` : `$${formatDollars(v)}`;
 
 export type DeltaKind = 'p95' | 'errorRate' | 'cost';
 
@@ -28,7 +37,7 @@ const FORMAT: Record<DeltaKind, { value: (v: number) => string; diff: (v: number
     value: (v) => `${(v * 100).toFixed(2)} %`,
     diff: (v) => `${(v * 100).toFixed(2)} pp`,
   },
-  cost: { value: (v) => `$${formatDollars(v)}`, diff: (v) => `$${formatDollars(v)}` },
+  cost: { value: (v) => cost(v), diff: (v) => cost(v) },
 };
 
 /**
@@ -38,10 +47,15 @@ const FORMAT: Record<DeltaKind, { value: (v: number) => string; diff: (v: number
  */
 export function formatDelta(kind: DeltaKind, d: Delta) {
   const f = FORMAT[kind];
+  const diff = signed(d.diff, f.diff);
+  // A difference that shows as zero has no meaningful relative change either.
+  const shown = diff !== f.diff(0) ? Math.sign(d.diff) : 0;
   return {
     current: f.value(d.current),
     pinned: f.value(d.pinned),
-    diff: signed(d.diff, f.diff),
-    ratio: signedRatio(d.ratio),
+    diff,
+    ratio: shown === 0 ? '' : signedRatio(d.ratio),
+    /** −1 better (lower), 0 no visible change, +1 worse (higher). */
+    direction: shown,
   };
 }

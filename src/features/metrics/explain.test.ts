@@ -188,3 +188,25 @@ describe('isSettling', () => {
     expect(isSettling([0], [1])).toBe(false);
   });
 });
+
+describe('an idle node', () => {
+  it('compares nothing when no requests arrive', () => {
+    const t = topo([node('server', { roles: ['web', 'app'] })]);
+    const e = explainNode(only(t), readings({ arrivalRate: 0, cores: 2 }), t);
+    if (e.kind !== 'queue') throw new Error('expected a queue');
+    expect(e.idle).toBe(true);
+    expect(e.wMs).toBeCloseTo(11);
+    expect(e.reasons).toEqual([]);
+  });
+});
+
+describe('a read replica', () => {
+  it('counts the replayed writes on its cores: ρ = (135 × 4 + 30 × 2) ms / 2 cores = 0.30', () => {
+    const t = topo([node('dbReplica', {})]);
+    const r = readings({ arrivalRate: 165, readRate: 135, writeRate: 30, cores: 2 });
+    const e = explainNode(only(t), r, t);
+    if (e.kind !== 'queue') throw new Error('expected a queue');
+    expect(e.parts.map((p) => p.part)).toEqual(['read', 'apply']);
+    expect(e.rho).toBeCloseTo(0.3, 12);
+  });
+});

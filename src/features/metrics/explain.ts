@@ -40,7 +40,7 @@ export const READING_FIELDS = [
 
 /** One contribution to the mean work per request, in ms of one m5 core. */
 export interface DemandPart {
-  part: 'web' | 'app' | 'dbRead' | 'dbWrite' | 'read' | 'write' | 'lookup';
+  part: 'web' | 'app' | 'dbRead' | 'dbWrite' | 'read' | 'write' | 'apply' | 'lookup';
   ms: number;
   /** Share of requests that need it (1 for every request). */
   share: number;
@@ -90,6 +90,8 @@ export interface QueueExplanation {
   p95ExactMs: number;
   /** Work variability (coefficient of variation) from the node's parameters. */
   demandCv: number;
+  /** No requests arrive: the simulation has no latency to report, so nothing is compared. */
+  idle: boolean;
   kernel: { utilization: number; latencyMean: number; latencyP95: number; backlog: number };
   agrees: { rho: boolean; w: boolean; l: boolean; p95: boolean };
   reasons: Reason[];
@@ -163,7 +165,11 @@ export function demandParts(node: TopologyNode, reads: number): DemandPart[] {
         { part: 'write', ms: node.params.writeDemandMs, share: writes },
       ];
     case 'dbReplica':
-      return [{ part: 'read', ms: node.params.readDemandMs, share: 1 }];
+      // The primary's writes arrive here too, to be replayed on the same cores.
+      return [
+        { part: 'read', ms: node.params.readDemandMs, share: reads },
+        { part: 'apply', ms: node.params.applyDemandMs, share: writes },
+      ];
     case 'cache':
       return [{ part: 'lookup', ms: node.params.hitDemandMs, share: 1 }];
     case 'users':
@@ -242,12 +248,17 @@ export function explainNode(
     backlog: r.backlog,
   };
   const agrees = {
-    rho: agree(Math.min(rho, 1), r.utilization),
+    rho: agree(rho, r.utilization),
     w: agree(wMs, r.latencyMean),
     l: agree(littleL, r.backlog),
     p95: agree(p95Ms, r.latencyP95),
   };
   const demandCv = 'demandCv' in node.params ? node.params.demandCv : 1;
+  const idle = !(lambda > 0);
+  if (idle) {
+    agrees.w = true;
+    agrees.p95 = true;
+  }
   const allAgree = agrees.rho && agrees.w && agrees.l && agrees.p95;
   const reasons: Reason[] = [];
   if (r.up === 0 || cores === 0) reasons.push('down');
@@ -278,6 +289,7 @@ export function explainNode(
     p95Ms,
     p95ExactMs,
     demandCv,
+    idle,
     kernel,
     agrees,
     reasons,

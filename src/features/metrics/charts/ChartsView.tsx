@@ -83,7 +83,7 @@ export default function ChartsView({ subject, onSubject }: Props) {
             height={CHART_HEIGHT}
             header={
               spec.threshold && (
-                <span className="flex items-center gap-1.5">
+                <span className="flex items-center gap-1.5 whitespace-nowrap">
                   <TimeAbove watchKey={spec.threshold.watchKey} />
                   {node && (
                     <ExplainButton

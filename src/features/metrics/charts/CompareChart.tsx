@@ -9,8 +9,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatClock, formatNumber } from '../../playback/format';
-import type { Row } from './chartData';
+import { formatClock } from '../../playback/format';
+import { axisTick, type Row } from './chartData';
 
 const tick = { fill: 'currentColor', fontSize: 10 };
 
@@ -51,11 +51,11 @@ export const CompareChart = memo(function CompareChart(p: Props) {
               stroke="currentColor"
               minTickGap={24}
             />
-            <YAxis width={40} tick={tick} stroke="currentColor" tickFormatter={formatNumber} />
+            <YAxis width={40} tick={tick} stroke="currentColor" tickFormatter={axisTick} />
             <Tooltip
               isAnimationActive={false}
               labelFormatter={(v) => formatClock(Number(v))}
-              formatter={(v) => formatNumber(Number(v))}
+              formatter={(v) => axisTick(Number(v))}
               contentStyle={{
                 background: 'var(--surface)',
                 borderColor: 'var(--border)',

@@ -11,19 +11,12 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatClock, formatNumber } from '../../playback/format';
+import { formatClock } from '../../playback/format';
 import { CATEGORY_STYLE, EVENT_STYLE, type Marker } from '../markers';
-import type { ChartSpec } from './chartData';
+import { axisTick, type ChartSpec } from './chartData';
 
 const HOT = '#D55E00';
 
-/** Axis ticks with enough digits for small values (cost per hour of a t3.micro is $0.0104). */
-function axisTick(v: number): string {
-  const a = Math.abs(v);
-  if (a === 0 || a >= 1) return formatNumber(v);
-  if (a < 0.01) return v.toPrecision(2);
-  return v.toFixed(a < 0.1 ? 3 : 2);
-}
 const tick = { fill: 'currentColor', fontSize: 10 };
 
 interface Props {
@@ -52,7 +45,7 @@ export const TimeChart = memo(function TimeChart(p: Props) {
       className="flex min-w-0 flex-col rounded-md border border-border bg-surface p-1.5"
       data-testid={`chart-${spec.id}`}
     >
-      <figcaption className="flex items-center justify-between gap-2 px-1 text-xs">
+      <figcaption className="flex flex-wrap items-center justify-between gap-x-2 gap-y-0.5 px-1 text-xs">
         <span className="font-semibold">
           {p.title}
           {p.unit && <span className="font-normal text-muted"> ({p.unit})</span>}

@@ -16,6 +16,7 @@ import {
 } from '../../../state/alertsGroups';
 import type { NodeSeriesField, Series } from '../../../state/simHistory';
 import type { MessageKey } from '../../../i18n';
+import { formatNumber } from '../../playback/format';
 import { aboveSpans, type Span } from '../spans';
 
 export interface HistoryLike {
@@ -70,6 +71,17 @@ const lineStyle = (i: number) => ({
   color: NODE_COLORS[i % NODE_COLORS.length]!,
   dash: NODE_DASHES[Math.floor(i / NODE_COLORS.length) % NODE_DASHES.length]!,
 });
+
+/**
+ * Axis and tooltip numbers with enough digits for small values (a t3.micro costs $0.0104/h).
+ * @example axisTick(0.0052) === '0.0052'; axisTick(1234) === '1.2k'
+ */
+export function axisTick(v: number): string {
+  const a = Math.abs(v);
+  if (a === 0 || a >= 1) return formatNumber(v);
+  if (a < 0.01) return v.toPrecision(2);
+  return v.toFixed(a < 0.1 ? 3 : 2);
+}
 
 /**
  * Rows for recharts from a time axis and named value arrays; NaN becomes null (a gap).
