@@ -179,7 +179,13 @@ describe('SimClient', () => {
     s.client.play();
     for (let i = 0; i < 5; i++) {
       vi.advanceTimersByTime(1000);
-      s.current().reply({ type: 'heartbeat', time: i + 1, playing: true, achievedSpeed: 1 });
+      s.current().reply({
+        type: 'heartbeat',
+        time: i + 1,
+        playing: true,
+        achievedSpeed: 1,
+        busyMs: 5,
+      });
     }
     expect(s.workers).toHaveLength(1);
     vi.advanceTimersByTime(HEARTBEAT_TIMEOUT_MS + 600);
@@ -187,6 +193,27 @@ describe('SimClient', () => {
     expect(s.workers[0]?.terminated).toBe(true);
     expect(s.notices).toEqual([['hung', 5, undefined]]);
     expect(s.current().sent[0]).toMatchObject({ type: 'init', time: 5, playing: true });
+    s.client.dispose();
+  });
+
+  it('waits longer for a worker that reported long kernel calls (a huge topology)', () => {
+    const s = setup();
+    s.client.start(topology());
+    s.current().reply(readyMsg);
+    s.client.play();
+    s.current().reply({
+      type: 'heartbeat',
+      time: 1,
+      playing: true,
+      achievedSpeed: 1,
+      busyMs: 4000,
+    });
+    expect(s.client.hangTimeout()).toBe(9000);
+    vi.advanceTimersByTime(8000);
+    expect(s.workers).toHaveLength(1);
+    vi.advanceTimersByTime(1600);
+    expect(s.workers).toHaveLength(2);
+    expect(s.notices[0]?.[0]).toBe('hung');
     s.client.dispose();
   });
 
@@ -298,6 +325,27 @@ describe('SimClient', () => {
     expect(s.notices[0]?.[0]).toBe('fallback');
     await vi.advanceTimersByTimeAsync(50);
     expect(s.statuses.at(-1)).toBe('mainThread');
+    s.client.dispose();
+  });
+
+  it('falls back when a restarted worker cannot load (the site was updated meanwhile)', async () => {
+    const s = setup();
+    s.client.start(topology());
+    s.current().reply(readyMsg);
+    s.client.play();
+    s.current().frameAt(20);
+    s.current().crash();
+    expect(s.notices.map((n) => n[0])).toEqual(['crashed']);
+    s.current().onerror?.({});
+    expect(s.notices.at(-1)).toEqual([
+      'fallback',
+      20,
+      'the simulation worker script could not be loaded',
+    ]);
+    expect(s.client.currentMode).toBe('mainThread');
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(s.statuses.at(-1)).toBe('mainThread');
+    expect(s.client.simTime).toBeGreaterThan(20);
     s.client.dispose();
   });
 

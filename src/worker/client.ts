@@ -22,11 +22,14 @@ import {
 } from './protocol';
 
 export const HEARTBEAT_TIMEOUT_MS = 3000;
-export const READY_TIMEOUT_MS = 10_000;
+/** Generous: compiling a topology near the 20 000-node limit takes seconds. */
+export const READY_TIMEOUT_MS = 20_000;
 export const WATCHDOG_INTERVAL_MS = 500;
 /** More restarts than this within RESTART_WINDOW_MS and the client gives up. */
 export const MAX_RESTARTS = 3;
 export const RESTART_WINDOW_MS = 60_000;
+const NO_SCRIPT = 'the simulation worker script could not be loaded';
+
 /** Injected events remembered for replay after a restart (a scenario's own limit). */
 export const MAX_INJECTED = 1000;
 
@@ -128,6 +131,8 @@ export class SimClient {
   private ready = false;
   private startedAt = 0;
   private lastHeard = 0;
+  /** The longest blocking kernel call the worker last reported (ms). */
+  private busyMs = 0;
   private restarts: number[] = [];
   private watchdog: ReturnType<typeof setInterval> | null = null;
   private failed = false;
@@ -257,7 +262,8 @@ export class SimClient {
     worker.onerror = (e) => {
       // Handled here: the watchdog restarts the worker, so the page should not log it as uncaught.
       e.preventDefault?.();
-      if (this.worker === worker) this.onCrash(e.message ?? 'unknown error');
+      // A script that fails to load gives an error event without a message.
+      if (this.worker === worker) this.onCrash(e.message || NO_SCRIPT);
     };
     const init: ToWorker = {
       type: 'init',
@@ -311,6 +317,7 @@ export class SimClient {
         return;
       case 'heartbeat':
         this.time = msg.time;
+        this.busyMs = msg.busyMs;
         if (msg.playing) this.opts.onHeartbeat?.(msg.time, msg.achievedSpeed);
         return;
       case 'error':
@@ -334,16 +341,22 @@ export class SimClient {
       return;
     }
     if (!this.ready && now - this.startedAt > READY_TIMEOUT_MS) this.restart('hung');
-    else if (this.ready && this.playing && now - this.lastHeard > HEARTBEAT_TIMEOUT_MS)
+    else if (this.ready && this.playing && now - this.lastHeard > this.hangTimeout())
       this.restart('hung');
   }
 
+  /** Silence longer than this while playing is a hang; a slow kernel gets more patience. */
+  hangTimeout(): number {
+    return Math.max(HEARTBEAT_TIMEOUT_MS, 2 * this.busyMs + 1000);
+  }
+
   private onCrash(message: string): void {
-    if (!this.ready && this.restarts.length === 0 && this.mode === 'worker') {
-      // The worker never came up (no module workers, blocked script): run on the main thread.
+    if (!this.ready && this.mode === 'worker') {
+      // The worker never came up (no module workers, a blocked script, or a site updated while
+      // this tab was open so the old worker file is gone): run on the main thread instead.
       this.mode = 'mainThread';
       this.opts.onNotice('fallback', this.time, message);
-      this.spawn(false);
+      this.spawn(this.restarts.length > 0);
       return;
     }
     this.restart('crashed', message);

@@ -9,8 +9,11 @@ import {
   FRAME_INTERVAL_MS,
   HEARTBEAT_INTERVAL_MS,
   IDLE_TICK_MS,
+  CATCH_UP_BUDGET_MS,
   MAX_DT,
+  MAX_FRAME_SHARE,
   MAX_SPEED_DT,
+  STEP_COMMAND_BUDGET_MS,
   SimHost,
   TICK_MS,
 } from './host';
@@ -41,14 +44,14 @@ const init = (over: Partial<Extract<ToWorker, { type: 'init' }>> = {}): ToWorker
   ...over,
 });
 
-/** A host over FakeSims, each step costing `cost()` fake ms. */
-function fakeHost(cost: () => number = () => 0) {
+/** A host over FakeSims, each step costing `cost()` fake ms and each frame `frameCost()`. */
+function fakeHost(cost: () => number = () => 0, frameCost: () => number = () => 0) {
   const clock = new FakeClock();
   const out = new Outbox();
   const sims: FakeSim[] = [];
   const host = new SimHost({
     createSim: (t, o = {}) => {
-      const s = new FakeSim(t, o, clock, cost);
+      const s = new FakeSim(t, o, clock, cost, frameCost);
       sims.push(s);
       return s;
     },
@@ -213,6 +216,34 @@ describe('SimHost clock and budget', () => {
     expect(out.of('frame').every((m) => m.playing)).toBe(true);
   });
 
+  it('sends frames less often when building them is slow, keeping their share of time bounded', () => {
+    const { host, out, clock, tick } = fakeHost(
+      () => 0,
+      () => 80,
+    );
+    host.handle(init());
+    host.handle({ type: 'play' });
+    out.clear();
+    const start = clock.t;
+    for (let i = 0; i < 200; i++) tick(TICK_MS);
+    const wall = clock.t - start;
+    const frames = out.of('frame').length;
+    expect(host.frameInterval()).toBe(80 / MAX_FRAME_SHARE);
+    expect((frames * 80) / wall).toBeLessThanOrEqual(MAX_FRAME_SHARE + 0.05);
+    expect(frames).toBeGreaterThan(0);
+  });
+
+  it('reports its longest kernel call in the heartbeat', () => {
+    const { host, out, tick } = fakeHost(
+      () => 30,
+      () => 0,
+    );
+    host.handle(init());
+    host.handle({ type: 'play' });
+    for (let i = 0; i < 80; i++) tick(TICK_MS);
+    expect(out.of('heartbeat').at(-1)?.busyMs).toBe(30);
+  });
+
   it('reports the speed it achieved in heartbeats', () => {
     const { host, out, tick } = fakeHost();
     host.handle(init({ speed: 5 }));
@@ -238,6 +269,17 @@ describe('SimHost commands', () => {
     expect(h.out.of('frame').map((m) => m.frame.time)).toEqual([h.sim().time]);
     h.tick(1000);
     expect(h.sim().time).toBeCloseTo(1, 12);
+  });
+
+  it('a step command on a slow kernel uses fewer, larger steps within its budget', () => {
+    const slow = fakeHost(() => 50);
+    slow.host.handle(init());
+    slow.host.handle({ type: 'step', seconds: 0.5 }); // measures the cost: 30 steps
+    const before = slow.sim().steps.length;
+    slow.host.handle({ type: 'step', seconds: 1 });
+    const n = slow.sim().steps.length - before;
+    expect(n).toBe(STEP_COMMAND_BUDGET_MS / 50);
+    expect(slow.sim().time).toBeCloseTo(1.5, 9);
   });
 
   it('step uses the step size of the current speed', () => {
@@ -333,6 +375,13 @@ describe('SimHost restart (init with a time)', () => {
     expect(host.isPlaying).toBe(true);
     expect(out.of('ready')[0]?.time).toBeCloseTo(125.5, 9);
     expect(out.of('frame')[0]?.frame.time).toBeCloseTo(125.5, 9);
+  });
+
+  it('catches up within its wall budget on a slow kernel', () => {
+    const { host, sim, clock } = fakeHost(() => 100);
+    host.handle(init({ time: 3600 }));
+    expect(sim().time).toBeCloseTo(3600, 6);
+    expect(clock.t).toBeLessThanOrEqual(CATCH_UP_BUDGET_MS + 2 * 100);
   });
 
   it('replays injected events at their times on the way', () => {

@@ -31,6 +31,11 @@ export const MAX_DT = 5;
 /** Wall milliseconds of kernel work per tick, leaving the rest of a 16 ms display frame free. */
 export const BUDGET_MS = 8;
 export const FRAME_INTERVAL_MS = 100;
+/**
+ * Building a frame may take at most this share of wall time: with a big topology frames come
+ * less often than 10 Hz rather than starving the steps.
+ */
+export const MAX_FRAME_SHARE = 0.25;
 export const HEARTBEAT_INTERVAL_MS = 1000;
 /** Delay until the next tick while playing / paused. */
 export const TICK_MS = 16;
@@ -40,8 +45,12 @@ export const IDLE_TICK_MS = 50;
  * cannot keep up, the run slows down instead of piling up work it can never catch up on.
  */
 export const MAX_OWED_WALL_MS = 250;
-/** Catching up to a resume time runs in at most this many kernel steps. */
+/** Catching up to a resume time runs in at most this many kernel steps... */
 export const CATCH_UP_STEPS = 600;
+/** ...and, with a slow kernel, in fewer, larger steps that fit this much wall time. */
+export const CATCH_UP_BUDGET_MS = 2000;
+/** A single "step" command may take about this long before its sub-steps grow. */
+export const STEP_COMMAND_BUDGET_MS = 250;
 
 export interface HostDeps {
   createSim(topology: Topology, opts?: SimOptions): Sim;
@@ -74,6 +83,12 @@ export class SimHost {
   private beatWallAt = NaN;
   /** Kernel steps run by the last advance(), for tests and diagnostics. */
   lastSteps = 0;
+  /** Moving average of the wall ms one kernel step takes (0 until measured). */
+  stepCostMs = 0;
+  /** Wall ms the last frame took to build. */
+  frameCostMs = 0;
+  /** Longest single kernel call (step or frame) since the last heartbeat. */
+  private busyMs = 0;
 
   constructor(private readonly deps: HostDeps) {}
 
@@ -187,7 +202,7 @@ export class SimHost {
       }
     }
     const now = this.deps.now();
-    if ((this.playing || this.dirty) && now - this.lastFrameAt >= FRAME_INTERVAL_MS)
+    if ((this.playing || this.dirty) && now - this.lastFrameAt >= this.frameInterval())
       this.postFrame();
     if (now - this.lastBeatAt >= HEARTBEAT_INTERVAL_MS) this.heartbeat(now);
     return this.playing ? TICK_MS : IDLE_TICK_MS;
@@ -200,7 +215,7 @@ export class SimHost {
     const dt = this.stepDt();
     let elapsed = 0;
     while (this.owed >= dt && elapsed < BUDGET_MS) {
-      sim.step(dt);
+      this.timedStep(sim, dt);
       this.owed -= dt;
       this.lastSteps++;
       elapsed = this.deps.now() - start;
@@ -211,12 +226,34 @@ export class SimHost {
     else if (elapsed < BUDGET_MS / 4 && this.dtScale > 1) this.dtScale /= 2;
   }
 
-  /** Advances exactly `seconds` now, in steps no larger than playback would use. */
+  /** Milliseconds between frames: 100, or longer when building a frame is slow. */
+  frameInterval(): number {
+    return Math.max(FRAME_INTERVAL_MS, this.frameCostMs / MAX_FRAME_SHARE);
+  }
+
+  private timedStep(sim: Sim, dt: number): void {
+    const t0 = this.deps.now();
+    sim.step(dt);
+    const cost = this.deps.now() - t0;
+    this.stepCostMs = this.stepCostMs === 0 ? cost : 0.8 * this.stepCostMs + 0.2 * cost;
+    this.busyMs = Math.max(this.busyMs, cost);
+  }
+
+  /** How many steps of a slow kernel fit `budgetMs` (at least 1; unbounded before measuring). */
+  private stepsWithin(budgetMs: number): number {
+    return this.stepCostMs > 0 ? Math.max(1, Math.floor(budgetMs / this.stepCostMs)) : Infinity;
+  }
+
+  /**
+   * Advances exactly `seconds` now, in steps no larger than playback would use, unless the
+   * kernel is so slow that those would take more than STEP_COMMAND_BUDGET_MS: then fewer, larger.
+   */
   private stepBy(seconds: number): void {
     const sim = this.requireSim();
-    const n = Math.min(CATCH_UP_STEPS * 10, Math.max(1, Math.ceil(seconds / this.stepDt() - 1e-9)));
+    const wanted = Math.max(1, Math.ceil(seconds / this.stepDt() - 1e-9));
+    const n = Math.min(wanted, CATCH_UP_STEPS * 10, this.stepsWithin(STEP_COMMAND_BUDGET_MS));
     const dt = seconds / n;
-    for (let i = 0; i < n; i++) sim.step(dt);
+    for (let i = 0; i < n; i++) this.timedStep(sim, dt);
   }
 
   /**
@@ -235,7 +272,8 @@ export class SimHost {
     this.beatSimTime = time;
     if (!(time > 0)) return;
     const queue = [...injected].filter((e) => e.atSec <= time).sort((a, b) => a.atSec - b.atSec);
-    const dt = Math.max(time / CATCH_UP_STEPS, BASE_DT);
+    let dt = Math.max(time / CATCH_UP_STEPS, BASE_DT);
+    const began = this.deps.now();
     const fire = (upTo: number) => {
       while (queue.length > 0 && (queue[0]?.atSec ?? Infinity) <= upTo) {
         const next = queue.shift() as { event: ScenarioEvent };
@@ -248,8 +286,11 @@ export class SimHost {
     for (let pass = 0; pass < maxPasses && sim.time < time - 1e-9; pass++) {
       const toEvent = (queue[0]?.atSec ?? Infinity) - sim.time;
       const next = Math.min(dt, time - sim.time, toEvent > 1e-9 ? toEvent : dt);
-      sim.step(next);
+      this.timedStep(sim, next);
       fire(sim.time + 1e-9);
+      // A slow kernel: stretch the remaining steps over what is left of the wall budget.
+      const left = this.stepsWithin(CATCH_UP_BUDGET_MS - (this.deps.now() - began));
+      if (Number.isFinite(left)) dt = Math.max(dt, (time - sim.time) / left);
     }
   }
 
@@ -260,8 +301,11 @@ export class SimHost {
 
   private postFrame(): void {
     if (!this.sim) return;
+    const t0 = this.deps.now();
     const frame = this.sim.frame();
     this.lastFrameAt = this.deps.now();
+    this.frameCostMs = this.lastFrameAt - t0;
+    this.busyMs = Math.max(this.busyMs, this.frameCostMs);
     this.dirty = false;
     this.deps.post(
       { type: 'frame', frame, playing: this.playing, speed: this.speed },
@@ -277,7 +321,15 @@ export class SimHost {
     this.lastBeatAt = now;
     this.beatWallAt = now;
     this.beatSimTime = this.time;
-    this.deps.post({ type: 'heartbeat', time: this.time, playing: this.playing, achievedSpeed });
+    const busyMs = this.busyMs;
+    this.busyMs = 0;
+    this.deps.post({
+      type: 'heartbeat',
+      time: this.time,
+      playing: this.playing,
+      achievedSpeed,
+      busyMs,
+    });
   }
 
   private error(message: string, fatal: boolean): void {

@@ -88,9 +88,9 @@ describe('protocol', () => {
           return assertNever(m);
       }
     };
-    expect(describe({ type: 'heartbeat', time: 3, playing: true, achievedSpeed: 1 })).toBe(
-      'beat 3',
-    );
+    expect(
+      describe({ type: 'heartbeat', time: 3, playing: true, achievedSpeed: 1, busyMs: 2 }),
+    ).toBe('beat 3');
     expect(() => assertNever({ type: 'odd' } as never)).toThrow('unknown message: {"type":"odd"}');
   });
 

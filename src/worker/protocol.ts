@@ -63,6 +63,11 @@ export type FromWorker =
       playing: boolean;
       /** Simulated seconds per wall second actually achieved since the last heartbeat. */
       achievedSpeed: number;
+      /**
+       * Longest single kernel call (a step or building a frame) since the last heartbeat, in ms:
+       * a huge topology legitimately blocks the worker that long, so the watchdog waits longer.
+       */
+      busyMs: number;
     }
   | { type: 'error'; message: string; fatal: boolean };
 

@@ -30,6 +30,7 @@ export class FakeSim implements Sim {
     readonly opts: SimOptions,
     private readonly clock: FakeClock,
     private readonly stepCostMs: () => number,
+    private readonly frameCostMs: () => number = () => 0,
   ) {}
 
   step(dt: number): void {
@@ -49,6 +50,7 @@ export class FakeSim implements Sim {
   }
 
   frame(): SimFrame {
+    this.clock.t += this.frameCostMs();
     const ids = this.topology.nodes.map((n) => n.id);
     return {
       time: this.time,

@@ -16,6 +16,9 @@ const FIELDS = [
   'cores',
 ] as const;
 
+/** Failures per second below this print as 0.00 and are fluid-model dust: not shown. */
+const MIN_FAILURES = 0.005;
+
 /** Utilization from which a machine counts as hot (the seed's 90 % trigger). */
 export const HOT_UTILIZATION = 0.9;
 
@@ -74,7 +77,7 @@ export const NodeMetrics = memo(function NodeMetrics({ id }: { id: string }) {
           </div>
           <span
             data-testid={`util-${id}`}
-            className={`w-10 text-right tabular-nums ${band === 'hot' ? 'font-bold' : ''}`}
+            className={`w-11 text-right whitespace-nowrap tabular-nums ${band === 'hot' ? 'font-bold' : ''}`}
           >
             {pct} %
           </span>
@@ -89,7 +92,7 @@ export const NodeMetrics = memo(function NodeMetrics({ id }: { id: string }) {
             {t('metrics.p95', { value: formatNumber(m.latencyP95) })}
           </span>
         )}
-        {failures > 0 && (
+        {failures >= MIN_FAILURES && (
           <span className="font-semibold text-danger" title={t('metrics.errorsHint')}>
             {t('metrics.errors', { value: formatNumber(failures) })}
           </span>
