@@ -42,9 +42,6 @@ export function isUp(rt: Runtime, s: number): boolean {
   return az < 0 || rt.azLost[az] === 0;
 }
 
-/** Capacity factor of a machine: warm-up ramp over slow-down factor. */
-const kappa = (rt: Runtime, s: number): number => rt.warm[s]! / rt.slow[s]!;
-
 // Scratch of the push phase: 0 = only sum route inflows (rIn), 1 = push flows.
 let phase = 0;
 let curCd2 = 1;
@@ -227,88 +224,115 @@ function routerStep(rt: Runtime, s: number, dt: number): void {
 /** One machine: its queue for this step, then its departures sent on. */
 function machineStep(rt: Runtime, s: number, dt: number): void {
   const net = rt.net;
+  const arr = rt.arr;
+  const mix = rt.mix;
+  const pDemand = net.pDemand;
+  const pErr = net.pErr;
+  const errC = rt.errC;
+  const arrC = rt.arrC;
+  const thrC = rt.thrC;
   const base = s * PORTS;
+  const s2 = s * 2;
+  const act = net.stActive[s]! & 63;
   const c = net.stCores[s]!;
   const up = isUp(rt, s);
+  const replica = net.stMach[s] === M_REPLICA;
   let total = 0;
   let adm = 0;
-  for (let cls = 0; cls < 2; cls++) {
-    rt.arrC[s * 2 + cls] = 0;
-    rt.thrC[s * 2 + cls] = 0;
-  }
+  arrC[s2] = 0;
+  arrC[s2 + 1] = 0;
+  thrC[s2] = 0;
+  thrC[s2 + 1] = 0;
   if (!up && rt.X[s]! > 0) {
     rt.lost[s]! += rt.X[s]!;
     rt.X[s] = 0;
   }
   if (rt.lost[s]! > 0) {
     // Requests in flight when it died: they fail now.
-    rt.errC[s * 2]! += rt.lost[s]! / dt;
+    errC[s2]! += rt.lost[s]! / dt;
     rt.lost[s] = 0;
   }
-  for (let k = 0; k < PORTS; k++) {
-    const a = rt.arr[base + k]!;
+  for (let m = act; m !== 0; m &= m - 1) {
+    const k = 31 - Math.clz32(m & -m);
+    const a = arr[base + k]!;
     if (!(a > 0)) continue;
     const cls = k & 1;
     total += a;
-    rt.arrC[s * 2 + cls]! += a;
-    if (!up || net.pErr[base + k] !== ERR_NONE) rt.errC[s * 2 + cls]! += a;
+    arrC[s2 + cls]! += a;
+    if (!up || pErr[base + k] !== ERR_NONE) errC[s2 + cls]! += a;
     else adm += a;
   }
   // Replicated writes (their own single-threaded apply queue on a replica).
   const lamA = rt.arrApply[s]!;
-  rt.arrC[s * 2 + 1]! += lamA;
-  if (net.stMach[s] === M_REPLICA) applyStep(rt, s, lamA, dt, up);
+  arrC[s2 + 1]! += lamA;
+  if (replica) applyStep(rt, s, lamA, dt, up);
   if (!up) {
     rt.busy[s] = 0;
     rt.served[s] = 0;
     rt.block[s] = 0;
     rt.util[s] = 0;
+    rt.rest[s] = 0;
     for (let k = 0; k < PORTS; k++) rt.dep[base + k] = 0;
     return;
   }
   // Mix of work this step (the arrivals; when idle, the last mix keeps draining the backlog).
   if (adm > 0)
-    for (let k = 0; k < PORTS; k++) {
-      const a = rt.arr[base + k]!;
-      rt.mix[base + k] = net.pErr[base + k] === ERR_NONE && a > 0 ? a / adm : 0;
+    for (let m = act; m !== 0; m &= m - 1) {
+      const k = 31 - Math.clz32(m & -m);
+      const a = arr[base + k]!;
+      mix[base + k] = pErr[base + k] === ERR_NONE && a > 0 ? a / adm : 0;
     }
-  let kap = kappa(rt, s);
-  if (net.stMach[s] === M_REPLICA && c > 0) kap *= Math.max(0.05, 1 - rt.busyA[s]! / c);
+  let kap = rt.warm[s]! / rt.slow[s]!;
+  if (replica && c > 0) kap *= Math.max(0.05, 1 - rt.busyA[s]! / c);
   const cs2 = net.stCs2[s]!;
   let sBar = 0;
   let sSq = 0;
-  for (let k = 0; k < PORTS; k++) {
-    const m = rt.mix[base + k]!;
-    if (!(m > 0)) continue;
-    const S = net.pDemand[base + k]! / kap;
-    sBar += m * S;
-    sSq += m * (1 + cs2) * S * S;
+  for (let m = act; m !== 0; m &= m - 1) {
+    const k = 31 - Math.clz32(m & -m);
+    const w = mix[base + k]!;
+    if (!(w > 0)) continue;
+    const S = pDemand[base + k]! / kap;
+    sBar += w * S;
+    sSq += w * (1 + cs2) * S * S;
   }
   const cs2mix = sBar > 0 ? Math.max(0, sSq / (sBar * sBar) - 1) : 1;
   const ca2 = total > 0 ? rt.arrCa2[s]! / total : 1;
   let D: number;
   let busy = 0;
   let block = 0;
+  const f = 0.5 * (ca2 + cs2mix);
   if (!(sBar > 0)) {
     D = adm + rt.X[s]! / dt;
     rt.X[s] = 0;
+    rt.wqMean[s] = 0;
+    rt.wqSecond[s] = 0;
+  } else if (
+    rt.rest[s] === 1 &&
+    adm === rt.lastLam[s] &&
+    sBar === rt.lastS[s] &&
+    f === rt.lastF[s] &&
+    dt === rt.lastDt[s]
+  ) {
+    // At rest with the same inputs: the implicit step would return the same state.
+    busy = rt.busy[s]!;
+    block = rt.block[s]!;
+    D = rt.served[s]!;
   } else {
-    const out = stationStep(
-      rt.X[s]!,
-      adm,
-      sBar,
-      c,
-      net.stLimit[s]!,
-      0.5 * (ca2 + cs2mix),
-      dt,
-      rt.stepOut,
-      rt.aGuess[s]!,
-    );
+    const X0 = rt.X[s]!;
+    const out = stationStep(X0, adm, sBar, c, net.stLimit[s]!, f, dt, rt.stepOut, rt.aGuess[s]!);
     rt.X[s] = out.X;
     rt.aGuess[s] = out.a;
     busy = out.busy;
     block = out.block;
     D = busy / sBar;
+    rt.rest[s] = Math.abs(out.X - X0) <= 1e-13 * (1 + X0) ? 1 : 0;
+    rt.lastLam[s] = adm;
+    rt.lastS[s] = sBar;
+    rt.lastF[s] = f;
+    rt.lastDt[s] = dt;
+    const wm = waitMoments(out.X, busy, D, c, rt.waitOut);
+    rt.wqMean[s] = wm.mean;
+    rt.wqSecond[s] = wm.second;
   }
   rt.sBar[s] = sBar;
   rt.busy[s] = busy;
@@ -316,33 +340,34 @@ function machineStep(rt: Runtime, s: number, dt: number): void {
   rt.block[s] = block;
   const rho = c > 0 ? Math.min(1, busy / c) : 0;
   rt.util[s] =
-    net.stMach[s] === M_REPLICA && c > 0
-      ? Math.min(1, (busy * (1 - rt.busyA[s]! / c) + rt.busyA[s]!) / c)
-      : rho;
-  rt.cd2[s] = Math.max(
+    replica && c > 0 ? Math.min(1, (busy * (1 - rt.busyA[s]! / c) + rt.busyA[s]!) / c) : rho;
+  const cd2 = Math.max(
     0,
     1 + (1 - rho * rho) * (ca2 - 1) + (rho * rho * (cs2mix - 1)) / Math.sqrt(Math.max(1, c)),
   );
-  // Local sojourn moments per port.
-  const wm = waitMoments(rt.X[s]!, busy, D, c, rt.waitOut);
-  for (let k = 0; k < PORTS; k++) {
-    const S = net.pDemand[base + k]! / kap;
-    rt.w1[base + k] = wm.mean + S;
-    rt.w2[base + k] = wm.second + 2 * wm.mean * S + (1 + cs2) * S * S;
-    const dep = D * rt.mix[base + k]!;
+  rt.cd2[s] = cd2;
+  // Local sojourn moments per port, departures, drops.
+  const wq = rt.wqMean[s]!;
+  const wq2 = rt.wqSecond[s]!;
+  for (let m = act; m !== 0; m &= m - 1) {
+    const k = 31 - Math.clz32(m & -m);
+    const S = pDemand[base + k]! / kap;
+    rt.w1[base + k] = wq + S;
+    rt.w2[base + k] = wq2 + 2 * wq * S + (1 + cs2) * S * S;
+    const dep = D * mix[base + k]!;
     rt.dep[base + k] = dep;
     const cls = k & 1;
-    if (adm > 0)
-      rt.dropC[s * 2 + cls]! +=
-        block * rt.arr[base + k]! * (net.pErr[base + k] === ERR_NONE ? 1 : 0);
-    rt.thrC[s * 2 + cls]! += dep;
+    if (adm > 0 && pErr[base + k] === ERR_NONE) rt.dropC[s2 + cls]! += block * arr[base + k]!;
+    thrC[s2 + cls]! += dep;
   }
   // Departures: first the route inflows (for the thinning ca²), then the flows.
-  curCd2 = rt.cd2[s]!;
+  curCd2 = cd2;
   curD = D;
+  if (!(D > 0)) return;
   clearRouteInflows(rt, s);
   for (phase = 0; phase < 2; phase++)
-    for (let k = 0; k < PORTS; k++) {
+    for (let m = act; m !== 0; m &= m - 1) {
+      const k = 31 - Math.clz32(m & -m);
       const dep = rt.dep[base + k]!;
       if (dep > 0) routePort(rt, s, k >> 1, k & 1, dep);
     }
@@ -372,7 +397,7 @@ function applyStep(rt: Runtime, s: number, lam: number, dt: number, up: boolean)
     rt.servedA[s] = 0;
     return;
   }
-  const S = net.stApplyS[s]! / kappa(rt, s);
+  const S = (net.stApplyS[s]! * rt.slow[s]!) / rt.warm[s]!;
   if (!(S > 0)) {
     rt.servedA[s] = lam + rt.XA[s]! / dt;
     rt.XA[s] = 0;
@@ -455,7 +480,7 @@ function routeMix(rt: Runtime, r: number, stage: number, cls: number): void {
     c += w * (rt.t2[idx]! + 2 * rtt * x1 + rtt * rtt);
   }
   if (a > 0) {
-    mS = a;
+    mS = a < 1 ? a : 1;
     m1 = b / a;
     m2 = c / a;
   }
@@ -498,10 +523,13 @@ export function reverseSweep(rt: Runtime): void {
     const s = order[i]!;
     const act = net.stActive[s]!;
     const kind = net.stKind[s]!;
-    for (let stage = 0; stage < 3; stage++) {
-      for (let cls = 0; cls < 2; cls++) {
-        if ((act & (1 << (stage * 2 + cls))) === 0) continue;
-        const k = s * PORTS + stage * 2 + cls;
+    const up = kind === K_MACHINE && isUp(rt, s);
+    for (let m = act & 63; m !== 0; m &= m - 1) {
+      const port = 31 - Math.clz32(m & -m);
+      {
+        const stage = port >> 1;
+        const cls = port & 1;
+        const k = s * PORTS + port;
         if (kind !== K_MACHINE) {
           if (kind === K_LB && net.pErr[k] !== ERR_NONE) {
             rt.sig[k] = 0;
@@ -513,7 +541,7 @@ export function reverseSweep(rt: Runtime): void {
           rt.t2[k] = m2;
           continue;
         }
-        if (!isUp(rt, s) || net.pErr[k] !== ERR_NONE) {
+        if (!up || net.pErr[k] !== ERR_NONE) {
           rt.sig[k] = 0;
           rt.t1[k] = 0;
           rt.t2[k] = 0;

@@ -216,7 +216,9 @@ export function stationStep(
 function tailBeyond(c: number, a: number, n: number): number {
   if (!(a > 0)) return 0;
   if (a >= c) return 1;
-  return erlangC(c, a) * Math.exp(n * Math.log(a / c));
+  const logRho = n * Math.log(a / c);
+  if (logRho < -30) return 0; // C ≤ 1, so the tail is below e^-30 whatever C is
+  return erlangC(c, a) * Math.exp(logRho);
 }
 
 /** Moments of the wait before service at a node (reused object). */

@@ -89,9 +89,7 @@ export function buildFrame(rt: Runtime, events: SimEvent[]): SimFrame {
     const o = i * NODE_FIELD_COUNT;
     const kind = net.stKind[s]!;
     const slot = net.stSlot[s]! >= 0;
-    if (slot && rt.iState[s] === IS_EMPTY) continue;
-    const up = kind === K_MACHINE ? isUp(rt, s) : rt.up[s] === 1;
-    if (up) upAny[i] = 1;
+    // Flows of an empty slot still count (requests in flight when its instance went away).
     for (let c = 0; c < 2; c++) {
       const co = (i * 2 + c) * CLASS_FIELD_COUNT;
       classes[co + CF.arrivalRate]! += rt.arrC[s * 2 + c]!;
@@ -99,6 +97,9 @@ export function buildFrame(rt: Runtime, events: SimEvent[]): SimFrame {
       classes[co + CF.dropRate]! += rt.dropC[s * 2 + c]!;
       classes[co + CF.errorRate]! += rt.errC[s * 2 + c]!;
     }
+    if (slot && rt.iState[s] === IS_EMPTY) continue;
+    const up = kind === K_MACHINE ? isUp(rt, s) : rt.up[s] === 1;
+    if (up) upAny[i] = 1;
     if (kind !== K_MACHINE) continue;
     if (billed(rt, s)) nodes[o + F.costPerHour]! += net.stPrice[s]!;
     nodes[o + F.cores]! += up ? (net.stCores[s]! * net.stSpeed[s]! * rt.warm[s]!) / rt.slow[s]! : 0;
@@ -298,7 +299,7 @@ function usersFields(rt: Runtime, i: number, nodes: Float64Array, o: number): vo
   let tos = 0;
   for (let c = 0; c < 2; c++) {
     const a = ur.first[c]! + ur.retry[c]!;
-    fails += a * (1 - ur.sigma[c]!) + ur.givenUp[c]!;
+    fails += a * (1 - ur.sigma[c]!) + ur.budgetDropped[c]!;
     tos += a * ur.sigma[c]! * ur.timeoutFrac[c]!;
     const ws = a * ur.sigma[c]!;
     w += ws;

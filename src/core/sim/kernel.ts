@@ -88,11 +88,23 @@ export function createSim(topology: Topology, opts: SimOptions = {}): Sim {
   };
   scheduleScenario(rt, host.scenario, -1);
 
+  // When scenario events split a step, the rates a frame shows are averaged over the whole step.
+  let subSteps = 0;
+  let avg: StepAverager | null = null;
   const fluid = (h: number) => {
     if (!(h > 0)) return;
+    if (subSteps === 1) {
+      avg ??= new StepAverager();
+      avg.begin(rt);
+      avg.add(rt, lastH);
+    }
     fluidStep(rt, rt.time, h);
     rt.time += h;
+    subSteps++;
+    if (subSteps >= 2) avg!.add(rt, h);
+    else lastH = h;
   };
+  let lastH = 0;
 
   const handle = (type: number, a: number, b: number, c: number, at: number) => {
     switch (type) {
@@ -126,6 +138,7 @@ export function createSim(topology: Topology, opts: SimOptions = {}): Sim {
     step(dt: number) {
       if (!(dt > 0) || !Number.isFinite(dt)) return;
       const end = rt.time + dt;
+      subSteps = 0;
       while (rt.queue.peekTime() <= end) {
         const ev = rt.queue.pop()!;
         // Failures and rate changes take effect at their own time within the step.
@@ -134,6 +147,7 @@ export function createSim(topology: Topology, opts: SimOptions = {}): Sim {
       }
       fluid(end - rt.time);
       rt.time = end;
+      if (subSteps >= 2) avg!.finish(rt, dt);
     },
     setTopology(next: Topology) {
       const old = rt;
@@ -153,6 +167,63 @@ export function createSim(topology: Topology, opts: SimOptions = {}): Sim {
     },
   };
   return sim;
+}
+
+/**
+ * Time-averages the per-step rates over the sub-steps of one `step` call (the first sub-step's
+ * rates are captured when the second begins, so a step that is not split costs nothing).
+ */
+class StepAverager {
+  private arrays: Float64Array[] = [];
+  private sums: Float64Array[] = [];
+  private scalars = new Float64Array(7);
+
+  private targets(rt: Runtime): Float64Array[] {
+    const out = [rt.arrC, rt.thrC, rt.dropC, rt.errC, rt.exitC, rt.eFlow];
+    for (const ur of rt.usersRt) out.push(ur.first, ur.retry, ur.budgetDropped, ur.givenUp);
+    return out;
+  }
+
+  begin(rt: Runtime): void {
+    this.arrays = this.targets(rt);
+    this.sums = this.arrays.map((a) => new Float64Array(a.length));
+    this.scalars.fill(0);
+  }
+
+  private scalarsOf(rt: Runtime): number[] {
+    return [
+      rt.offered,
+      rt.attempts,
+      rt.exits,
+      rt.failures,
+      rt.timeouts,
+      rt.goodput,
+      rt.costPerHour,
+    ];
+  }
+
+  add(rt: Runtime, h: number): void {
+    this.arrays.forEach((a, i) => {
+      const sum = this.sums[i]!;
+      for (let k = 0; k < a.length; k++) sum[k]! += a[k]! * h;
+    });
+    this.scalarsOf(rt).forEach((v, i) => (this.scalars[i]! += v * h));
+  }
+
+  finish(rt: Runtime, total: number): void {
+    this.arrays.forEach((a, i) => {
+      const sum = this.sums[i]!;
+      for (let k = 0; k < a.length; k++) a[k] = sum[k]! / total;
+    });
+    const v = this.scalars;
+    rt.offered = v[0]! / total;
+    rt.attempts = v[1]! / total;
+    rt.exits = v[2]! / total;
+    rt.failures = v[3]! / total;
+    rt.timeouts = v[4]! / total;
+    rt.goodput = v[5]! / total;
+    rt.costPerHour = v[6]! / total;
+  }
 }
 
 /** Schedules the scenario's events after `after` (all of them, at the start). */
@@ -199,7 +270,7 @@ function fluidStep(rt: Runtime, t: number, h: number): void {
       m1 += ws * ur.t1[c]!;
       m2 += ws * ur.t2[c]!;
       pto += ws * ur.timeoutFrac[c]!;
-      given += ur.givenUp[c]!;
+      given += ur.budgetDropped[c]!;
     }
   }
   rt.exits = exits;

@@ -214,7 +214,11 @@ function p2cShares(rt: Runtime, start: number, end: number, k: number): void {
     }
     rt.eFlow[e] = sum * norm; // scratch: written before the flows of this route
   }
-  for (let e = start; e < end; e++) if (rt.eShare[e]! > 0) rt.eShare[e] = rt.eFlow[e]!;
+  // erfc is approximate, so pairwise wins do not sum to exactly 1: normalize.
+  let total = 0;
+  for (let e = start; e < end; e++) if (rt.eShare[e]! > 0) total += rt.eFlow[e]!;
+  for (let e = start; e < end; e++)
+    if (rt.eShare[e]! > 0) rt.eShare[e] = Math.max(1e-12, rt.eFlow[e]! / total);
   for (let e = start; e < end; e++) rt.eFlow[e] = 0;
 }
 

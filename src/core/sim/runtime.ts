@@ -67,9 +67,11 @@ export interface UsersRuntime {
   ring: Float64Array;
   /** Index of the next bucket to drain (absolute bucket number). */
   cursor: number;
-  /** Rates of this step per class: first attempts, retries, failures given up. */
+  /** Rates of this step per class: first attempts, retries, retries dropped by the budget, and
+   * failed attempts given up (no retry left; already counted where they failed). */
   first: Float64Array;
   retry: Float64Array;
+  budgetDropped: Float64Array;
   givenUp: Float64Array;
   /** Retry rate per level (levels), this step. */
   levelRate: Float64Array;
@@ -131,6 +133,15 @@ export class Runtime {
   readonly block: Float64Array;
   readonly util: Float64Array;
   readonly sBar: Float64Array;
+  /** Rest detection: the inputs of the last solve and whether it left the state unchanged. */
+  readonly rest: Uint8Array;
+  readonly lastLam: Float64Array;
+  readonly lastS: Float64Array;
+  readonly lastF: Float64Array;
+  readonly lastDt: Float64Array;
+  /** Wait moments at the last solved state (s, s²). */
+  readonly wqMean: Float64Array;
+  readonly wqSecond: Float64Array;
   readonly cd2: Float64Array;
   /** Per station × class: arrivals, completions passed on or answered, drops, errors. */
   readonly arrC: Float64Array;
@@ -242,6 +253,13 @@ export class Runtime {
     this.block = f64(n);
     this.util = f64(n);
     this.sBar = f64(n);
+    this.rest = new Uint8Array(n);
+    this.lastLam = f64(n);
+    this.lastS = f64(n);
+    this.lastF = f64(n);
+    this.lastDt = f64(n);
+    this.wqMean = f64(n);
+    this.wqSecond = f64(n);
     this.cd2 = f64(n).fill(1);
     this.arrC = f64(n * 2);
     this.thrC = f64(n * 2);

@@ -48,6 +48,7 @@ export function createUsersRuntime(p: UsersParams, prev?: UsersRuntime): UsersRu
     cursor: -1,
     first: new Float64Array(2),
     retry: new Float64Array(2),
+    budgetDropped: new Float64Array(2),
     givenUp: new Float64Array(2),
     levelRate: new Float64Array(Math.max(1, levels) * 2),
     sigma: new Float64Array([1, 1]),
@@ -68,6 +69,8 @@ export function usersArrivals(rt: Runtime, t: number, dt: number): void {
     const s = net.users[u]!.station;
     ur.givenUp[0] = 0;
     ur.givenUp[1] = 0;
+    ur.budgetDropped[0] = 0;
+    ur.budgetDropped[1] = 0;
     ur.retry[0] = 0;
     ur.retry[1] = 0;
     if (!p || rt.up[s] === 0) {
@@ -85,7 +88,7 @@ export function usersArrivals(rt: Runtime, t: number, dt: number): void {
       if (total > cap) {
         const keep = cap / total;
         for (let c = 0; c < 2; c++) {
-          ur.givenUp[c]! += ur.retry[c]! * (1 - keep);
+          ur.budgetDropped[c]! += ur.retry[c]! * (1 - keep);
           ur.retry[c]! *= keep;
         }
         for (let i = 0; i < ur.levelRate.length; i++) ur.levelRate[i]! *= keep;
