@@ -1,5 +1,3 @@
-// First: later imports parse documents while they load.
-import './features/share/jitlessZod';
 import '@xyflow/react/dist/style.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -13,6 +13,7 @@ import {
   planLink,
   readLinkBackup,
   sameAsLink,
+  shareUrl,
   type LinkPort,
 } from './shareLink';
 
@@ -177,5 +178,32 @@ describe('sameAsLink', () => {
     const moved = { ...mine, nodes: mine.nodes.map((n) => ({ ...n, x: n.x + 2 })) };
     expect(sameAsLink(mine, moved)).toBe(true);
     expect(sameAsLink(mine, theirs)).toBe(false);
+  });
+});
+
+describe('shareUrl', () => {
+  it('replaces the fragment of the page address and round-trips through planLink', () => {
+    const url = shareUrl('https://example.org/lab/sub/?testHooks=1#v1.old', {
+      topology: theirs,
+      view: { x: 12.345, y: -7.8, zoom: 1.23456 },
+      lesson: { id: 'one-box', step: 1 },
+    });
+    expect(url.startsWith('https://example.org/lab/sub/?testHooks=1#v1.')).toBe(true);
+    expect(url).not.toContain('#v1.old');
+    const plan = planLink(new URL(url).hash);
+    expect(plan.type).toBe('load');
+    if (plan.type !== 'load') return;
+    expect(plan.doc.view).toEqual({ x: 12, y: -8, zoom: 1.235 });
+    expect(plan.doc.lesson).toEqual({ id: 'one-box', step: 1 });
+    expect(sameAsLink(plan.doc.topology, theirs)).toBe(true);
+  });
+
+  it('keeps any viewport inside what a link accepts', () => {
+    const url = shareUrl('http://localhost/', {
+      topology: mine,
+      view: { x: Number.NaN, y: 1e12, zoom: 1000 },
+    });
+    const plan = planLink(url.slice(url.indexOf('#')));
+    expect(plan).toMatchObject({ type: 'load', doc: { view: { x: 0, y: 1e8, zoom: 100 } } });
   });
 });

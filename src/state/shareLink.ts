@@ -133,3 +133,28 @@ export function openLink(hash: string, port: LinkPort): LinkState {
     backup,
   };
 }
+
+/**
+ * A viewport as a link carries it: whole pixels and three decimals of zoom (finer is invisible and
+ * only lengthens the link), within the link format's bounds.
+ */
+export function linkView(view: ShareView): ShareView {
+  const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+  const offset = (v: number) => (Number.isFinite(v) ? clamp(Math.round(v), -1e8, 1e8) : 0);
+  const zoom = Number.isFinite(view.zoom)
+    ? clamp(Math.round(view.zoom * 1000) / 1000, 0.01, 100)
+    : 1;
+  return { x: offset(view.x), y: offset(view.y), zoom };
+}
+
+/**
+ * The share link of a document on this page: the page address without its fragment, then
+ * `#` and the encoded document.
+ * @example shareUrl('https://example.org/lab/?x=1#v1.old', { topology })
+ * // 'https://example.org/lab/?x=1#v1.…'
+ */
+export function shareUrl(pageHref: string, doc: ShareDoc): string {
+  const hash = pageHref.indexOf('#');
+  const page = hash < 0 ? pageHref : pageHref.slice(0, hash);
+  return `${page}#${encodeShare(doc.view ? { ...doc, view: linkView(doc.view) } : doc)}`;
+}

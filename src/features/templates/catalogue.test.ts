@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeShare } from '../../core/codec';
 import { parseTopology } from '../../core/model';
 import { LESSONS } from '../../core/scenarios';
-import { EXAMPLE_FILES, TEMPLATES, exampleTemplates, firstSentence } from './catalogue';
+import { EXAMPLE_FILES, allTemplates, exampleTemplates, firstSentence } from './catalogue';
 
 describe('template catalogue', () => {
   it('holds every example file and every lesson start', () => {
@@ -11,7 +11,7 @@ describe('template catalogue', () => {
       .filter((f) => f.endsWith('.json'))
       .map((f) => `example:${f.replace(/\.json$/, '')}`)
       .sort();
-    const ids = TEMPLATES.map((x) => x.id);
+    const ids = allTemplates().map((x) => x.id);
     expect(ids.filter((id) => id.startsWith('example:')).sort()).toEqual(files);
     expect(ids.filter((id) => id.startsWith('lesson:'))).toEqual(
       LESSONS.map((l) => `lesson:${l.id}`),
@@ -20,7 +20,7 @@ describe('template catalogue', () => {
   });
 
   it('gives every entry a title and a one-line description in both languages', () => {
-    for (const x of TEMPLATES) {
+    for (const x of allTemplates()) {
       for (const text of [x.title, x.description]) {
         expect(text.en.trim()).not.toBe('');
         expect(text.ko.trim()).not.toBe('');
@@ -32,7 +32,7 @@ describe('template catalogue', () => {
   });
 
   it('holds valid topologies that fit in a share link', () => {
-    for (const x of TEMPLATES) {
+    for (const x of allTemplates()) {
       expect(parseTopology(x.topology).ok).toBe(true);
       expect(x.topology.nodes.length).toBeGreaterThan(0);
       expect(() => encodeShare({ topology: x.topology })).not.toThrow();

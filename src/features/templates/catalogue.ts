@@ -88,8 +88,13 @@ export const EXAMPLE_FILES: readonly ExampleFile[] = Object.keys(files)
   .sort()
   .map((path) => ({ id: path.replace(/^.*\/|\.json$/g, ''), data: files[path] }));
 
-/** Every template, examples first. */
-export const TEMPLATES: readonly Template[] = [
-  ...exampleTemplates(EXAMPLE_FILES),
-  ...lessonTemplates(),
-];
+let built: readonly Template[] | null = null;
+
+/**
+ * Every template, examples first. Built on first use, not while the app's modules load: parsing
+ * before start-up has configured the schema library would need `eval` (see jitlessZod.ts).
+ */
+export function allTemplates(): readonly Template[] {
+  built ??= [...exampleTemplates(EXAMPLE_FILES), ...lessonTemplates()];
+  return built;
+}
