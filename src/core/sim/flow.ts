@@ -247,7 +247,7 @@ function machineStep(rt: Runtime, s: number, dt: number): void {
     rt.lost[s]! += rt.X[s]!;
     rt.X[s] = 0;
   }
-  if (rt.lost[s]! > 0) {
+  if (rt.lost[s]! > 0 && !rt.refreshing) {
     // Requests in flight when it died: they fail now.
     errC[s2]! += rt.lost[s]! / dt;
     rt.lost[s] = 0;

@@ -14,6 +14,7 @@ import {
   IS_EMPTY,
   IS_IN_SERVICE,
   IS_PENDING,
+  IS_WARMING,
   TARGET_REASONS,
   TARGET_STATES,
   TS_HEALTHY,
@@ -103,7 +104,8 @@ export function buildFrame(rt: Runtime, events: SimEvent[]): SimFrame {
     if (kind !== K_MACHINE) continue;
     if (billed(rt, s)) nodes[o + F.costPerHour]! += net.stPrice[s]!;
     nodes[o + F.cores]! += up ? (net.stCores[s]! * net.stSpeed[s]! * rt.warm[s]!) / rt.slow[s]! : 0;
-    if (up) {
+    // A group's utilization is that of the instances serving traffic (not those still booting).
+    if (up && (!slot || rt.iState[s]! >= IS_WARMING)) {
       utilSum[i]! += rt.util[s]!;
       utilN[i]!++;
     }

@@ -55,6 +55,9 @@ import type { Sim, SimEvent, SimFrame, SimOptions } from './types';
 import { createUsersRuntime, usersArrivals, usersOutcomes } from './users';
 import { PORTS } from './compile';
 
+/** The step used to recompute rates right after a topology change (time does not advance). */
+const REFRESH_DT = 1e-9;
+
 /** Most events kept between two frames (older ones are dropped first). */
 const EVENT_BUFFER = 5000;
 
@@ -155,6 +158,10 @@ export function createSim(topology: Topology, opts: SimOptions = {}): Sim {
       host.scenario = [...next.scenario.events];
       scheduleScenario(rt, host.scenario, rt.time);
       host.emit({ time: rt.time, type: 'topologyChanged' });
+      // Refresh the rates for the new network without moving time (an infinitesimal step).
+      rt.refreshing = true;
+      fluidStep(rt, rt.time, REFRESH_DT);
+      rt.refreshing = false;
     },
     inject(event: ScenarioEvent) {
       host.scenario.push(event);

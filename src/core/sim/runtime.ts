@@ -208,6 +208,8 @@ export class Runtime {
   dynDiagnostics: Diagnostic[] = [];
   /** Shares must be recomputed (health, cohorts, instances, cut links changed). */
   dirty = true;
+  /** An infinitesimal step that only refreshes rates: retries and lost requests wait. */
+  refreshing = false;
   /** Some load balancer has slow start: its shares change with time. */
   slowStartActive = false;
   readonly stepOut = createStationStep();

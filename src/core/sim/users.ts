@@ -81,7 +81,8 @@ export function usersArrivals(rt: Runtime, t: number, dt: number): void {
     const rate = Math.max(0, offeredRate(p, ur.base, t + dt));
     ur.first[0] = rate * p.readRatio;
     ur.first[1] = rate * (1 - p.readRatio);
-    drainRing(ur, t + dt, dt);
+    if (!rt.refreshing) drainRing(ur, t + dt, dt);
+    else ur.levelRate.fill(0);
     if (p.retryBudget) {
       const cap = (p.retryBudgetPct / 100) * rate;
       const total = ur.retry[0]! + ur.retry[1]!;
