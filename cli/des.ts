@@ -60,6 +60,11 @@ export function runDesEngine(topology: Topology, settings: RunSettings): RunResu
       const d = byId.get(n.id);
       return d ? nodeValues(n, d) : null;
     }),
+    // The reference engine counts arrivals per class (at a replica, writes are the applied ones).
+    classes: topology.nodes.map((n) => {
+      const d = byId.get(n.id);
+      return d ? [{ arrivalRate: d.readRate }, { arrivalRate: d.writeRate }] : null;
+    }),
     finalHealth: topology.nodes.map(() => null),
     global: {
       offered: e.offered,

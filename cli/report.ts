@@ -7,7 +7,7 @@
 import type { KindId, Text, Topology } from '../src/core/model';
 import { HEALTH, type Diagnostic, type SimEvent } from '../src/core/sim';
 import type { Engine, RunResult } from './simulate';
-import type { NodeAverages } from './window';
+import type { ClassAverages, NodeAverages } from './window';
 import { HOT_UTILIZATION, WINDOW_MIN_SECONDS, WINDOW_SHARE } from './window';
 
 export const REPORT_FORMAT = 'scale-out-lab/report';
@@ -34,6 +34,18 @@ export interface LatencyMs {
   p99: number | null;
 }
 
+/** One request class (reads or writes) at a node. */
+export interface ClassReport {
+  utilization: number | null;
+  arrivalRate: number | null;
+  throughput: number | null;
+  dropRate: number | null;
+  errorRate: number | null;
+  timeoutRate: number | null;
+  backlog: number | null;
+  latencyMs: LatencyMs;
+}
+
 export interface NodeReport {
   id: string;
   kind: KindId;
@@ -50,6 +62,9 @@ export interface NodeReport {
   backlog: number | null;
   latencyMs: LatencyMs;
   costPerHour: number | null;
+  reads: ClassReport;
+  /** At a read replica: the primary's writes it applies. */
+  writes: ClassReport;
   /** Read replicas only. */
   replicationLagMs?: number | null;
   /** Auto scaling groups only: instances in service, averaged over the window. */
@@ -138,6 +153,16 @@ export function buildReport(topology: Topology, inputs: ReportInputs, run: RunRe
     p95: round(a?.latencyP95, PRECISION.ms),
     p99: round(a?.latencyP99, PRECISION.ms),
   });
+  const classReport = (a: Partial<ClassAverages> | undefined): ClassReport => ({
+    utilization: round(a?.utilization, PRECISION.ratio),
+    arrivalRate: round(a?.arrivalRate, PRECISION.rate),
+    throughput: round(a?.throughput, PRECISION.rate),
+    dropRate: round(a?.dropRate, PRECISION.rate),
+    errorRate: round(a?.errorRate, PRECISION.rate),
+    timeoutRate: round(a?.timeoutRate, PRECISION.rate),
+    backlog: round(a?.backlog, PRECISION.count),
+    latencyMs: latency(a ?? null),
+  });
   const nodes = topology.nodes.map((n, i): NodeReport => {
     const a = run.nodes[i] ?? null;
     const code = run.finalHealth[i];
@@ -156,6 +181,8 @@ export function buildReport(topology: Topology, inputs: ReportInputs, run: RunRe
       backlog: round(a?.backlog, PRECISION.count),
       latencyMs: latency(a),
       costPerHour: round(a?.costPerHour, PRECISION.dollars),
+      reads: classReport(run.classes[i]?.[0]),
+      writes: classReport(run.classes[i]?.[1]),
     };
     if (n.kind === 'dbReplica') node.replicationLagMs = round(a?.replicationLagMs, PRECISION.ms);
     if (n.kind === 'asg') node.instances = round(a?.instances, PRECISION.instances);

@@ -221,9 +221,25 @@ describe('runSimCli: report', () => {
         'backlog',
         'latencyMs',
         'costPerHour',
+        'reads',
+        'writes',
         ...extra,
       ]);
       expect(Object.keys(n.latencyMs)).toEqual(['mean', 'p50', 'p95', 'p99']);
+      for (const c of [n.reads, n.writes])
+        expect(Object.keys(c)).toEqual([
+          'utilization',
+          'arrivalRate',
+          'throughput',
+          'dropRate',
+          'errorRate',
+          'timeoutRate',
+          'backlog',
+          'latencyMs',
+        ]);
+      // Reads and writes make up what arrives at the node.
+      if (n.arrivalRate !== null && n.reads.arrivalRate !== null && n.writes.arrivalRate !== null)
+        expect(n.reads.arrivalRate + n.writes.arrivalRate).toBeCloseTo(n.arrivalRate, 2);
       expect(['ok', 'hot', 'unhealthy', 'down', 'starting', null]).toContain(n.health);
       if (n.utilization !== null) {
         expect(n.utilization).toBeGreaterThanOrEqual(0);
@@ -347,6 +363,10 @@ describe('runSimCli: the reference engine', () => {
     }
     const replica = report.nodes.find((n) => n.id === 'replica-1');
     expect(replica?.replicationLagMs).toBeGreaterThanOrEqual(0);
+    // Per class, the reference engine counts arrivals only.
+    expect(replica?.reads.arrivalRate).toBeGreaterThan(0);
+    expect(replica?.writes.arrivalRate).toBeGreaterThan(0);
+    expect(replica?.reads.latencyMs.mean).toBeNull();
     expect(report.links.every((l) => l.rate === null)).toBe(true);
     expect(Array.isArray(report.notes)).toBe(true);
   });

@@ -16,6 +16,7 @@ import {
 import {
   reportWindow,
   WindowAccumulator,
+  type ClassAverages,
   type GlobalAverages,
   type NodeAverages,
   type Window,
@@ -44,6 +45,8 @@ export interface RunResult {
    * the engine does not measure is absent.
    */
   nodes: (Partial<NodeAverages> | null)[];
+  /** Per topology node, `[reads, writes]` (at a replica, writes are the writes it applies). */
+  classes: ([Partial<ClassAverages>, Partial<ClassAverages>] | null)[];
   /** Health code and up flag of each topology node at the end of the run (null: not reported). */
   finalHealth: (number | null)[];
   global: GlobalAverages;
@@ -93,6 +96,7 @@ export function runFluid(topology: Topology, settings: RunSettings): RunResult {
   return {
     window,
     nodes: averages.nodes,
+    classes: averages.classes,
     finalHealth: finalHealth(topology, frame),
     global: averages.global,
     costTotal: frame?.global[G.costTotal] ?? 0,

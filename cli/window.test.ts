@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  CF,
+  CLASS_FIELD_COUNT,
   F,
   G,
   GLOBAL_FIELD_COUNT,
@@ -66,6 +68,32 @@ describe('reportWindow', () => {
 });
 
 describe('WindowAccumulator', () => {
+  it('averages reads and writes separately, each weighted by its own throughput', () => {
+    const f1 = frame({ a: { throughput: 10 } });
+    const f2 = frame({ a: { throughput: 10 } });
+    const classes = (readMs: number, readThr: number, writeMs: number, writeThr: number) => {
+      const c = new Float64Array(2 * CLASS_FIELD_COUNT);
+      c[CF.latencyMean] = readMs;
+      c[CF.throughput] = readThr;
+      c[CLASS_FIELD_COUNT + CF.latencyMean] = writeMs;
+      c[CLASS_FIELD_COUNT + CF.throughput] = writeThr;
+      return c;
+    };
+    const acc = new WindowAccumulator(['a']);
+    acc.add({ ...f1, classes: classes(2, 300, 10, 0) });
+    acc.add({ ...f2, classes: classes(4, 100, 20, 50) });
+    const [pair] = acc.result().classes;
+    expect(pair?.[0].latencyMean).toBeCloseTo(2.5, 12);
+    expect(pair?.[0].throughput).toBe(200);
+    expect(pair?.[1].latencyMean).toBe(20);
+  });
+
+  it('reports no classes when the kernel gives none', () => {
+    const acc = new WindowAccumulator(['a']);
+    acc.add(frame({ a: { throughput: 1 } }));
+    expect(acc.result().classes).toEqual([null]);
+  });
+
   it('time-averages rates and utilization and weights latency by throughput', () => {
     const acc = new WindowAccumulator(['a']);
     acc.add(frame({ a: { utilization: 0.5, throughput: 100, latencyMean: 10, latencyP99: 40 } }));

@@ -4,10 +4,13 @@
  * Contract: pure; imports only kernel types.
  */
 import {
+  CF,
+  CLASS_FIELD_COUNT,
   F,
   G,
   GLOBAL_FIELD_COUNT,
   NODE_FIELD_COUNT,
+  type ClassField,
   type GlobalField,
   type NodeField,
   type SimFrame,
@@ -38,7 +41,7 @@ export function reportWindow(seconds: number): Window {
   return { from: seconds - length, to: seconds, samples: length };
 }
 
-/** Fields averaged as plain time averages (one value per sample, equal weights). */
+/** Node fields averaged as plain time averages (one value per sample, equal weights). */
 const NODE_PLAIN = [
   'utilization',
   'arrivalRate',
@@ -51,17 +54,27 @@ const NODE_PLAIN = [
   'instances',
   'costPerHour',
 ] as const;
-/** Latency fields: weighted by the requests completed in each sample (see weightedMean). */
+/** Per-class fields averaged as plain time averages. */
+const CLASS_PLAIN = [
+  'utilization',
+  'arrivalRate',
+  'throughput',
+  'dropRate',
+  'errorRate',
+  'timeoutRate',
+  'backlog',
+] as const;
+/** Latency fields: weighted by the requests completed in each sample (see the accumulator). */
 const LATENCY = ['latencyMean', 'latencyP50', 'latencyP95', 'latencyP99'] as const;
+type Latency = (typeof LATENCY)[number];
 
 /**
  * Averages of one node over the window: rates in req/s, latencies in ms, `shareAbove90` the share
  * of samples with utilization ≥ 0.9.
  */
-export type NodeAverages = Record<
-  (typeof NODE_PLAIN)[number] | (typeof LATENCY)[number] | 'shareAbove90',
-  number
->;
+export type NodeAverages = Record<(typeof NODE_PLAIN)[number] | Latency | 'shareAbove90', number>;
+/** Averages of one request class (reads or writes) at one node. */
+export type ClassAverages = Record<(typeof CLASS_PLAIN)[number] | Latency, number>;
 /** End-to-end averages over the window. */
 export type GlobalAverages = Record<
   | 'offered'
@@ -71,59 +84,107 @@ export type GlobalAverages = Record<
   | 'errorRate'
   | 'errorRatio'
   | 'costPerHour'
-  | (typeof LATENCY)[number],
+  | Latency,
   number
 >;
 
-// Per node, per field: plain sum, weighted sum (latencies), plus the weight and hot-sample count.
-const PLAIN_SLOTS = NODE_PLAIN.length;
-const SLOTS = PLAIN_SLOTS + LATENCY.length * 2 + 2;
-const W_SLOT = PLAIN_SLOTS + LATENCY.length * 2;
-const HOT_SLOT = W_SLOT + 1;
+/**
+ * Streaming sums of a group of fields for many items (nodes, or node × class): per item, the plain
+ * sum of each field, the plain and throughput-weighted sums of each latency, the weight, and the
+ * number of hot samples.
+ */
+class Sums<P extends string> {
+  private readonly sums: Float64Array;
+  private readonly stride: number;
+  private readonly reported: Uint8Array;
+
+  constructor(
+    private readonly plain: readonly P[],
+    items: number,
+  ) {
+    this.stride = plain.length + 2 * LATENCY.length + 2;
+    this.sums = new Float64Array(items * this.stride);
+    this.reported = new Uint8Array(items);
+  }
+
+  add(item: number, read: (f: P | Latency) => number, weight: number, hot: boolean): void {
+    const s = this.sums;
+    const b = item * this.stride;
+    this.reported[item] = 1;
+    this.plain.forEach((f, j) => (s[b + j] = (s[b + j] ?? 0) + read(f)));
+    const l = b + this.plain.length;
+    LATENCY.forEach((f, j) => {
+      const v = read(f);
+      s[l + 2 * j] = (s[l + 2 * j] ?? 0) + v;
+      s[l + 2 * j + 1] = (s[l + 2 * j + 1] ?? 0) + weight * v;
+    });
+    const w = l + 2 * LATENCY.length;
+    s[w] = (s[w] ?? 0) + weight;
+    if (hot) s[w + 1] = (s[w + 1] ?? 0) + 1;
+  }
+
+  /** Averages over n samples, or null when the item was never reported. */
+  average(item: number, n: number): { values: Record<P | Latency, number>; hot: number } | null {
+    if (!this.reported[item]) return null;
+    const s = this.sums;
+    const b = item * this.stride;
+    const out: Record<string, number> = {};
+    this.plain.forEach((f, j) => (out[f] = (s[b + j] ?? 0) / n));
+    const l = b + this.plain.length;
+    const weight = s[l + 2 * LATENCY.length] ?? 0;
+    LATENCY.forEach((f, j) => {
+      const plain = s[l + 2 * j] ?? 0;
+      const weighted = s[l + 2 * j + 1] ?? 0;
+      out[f] = weight > 0 ? weighted / weight : plain / n;
+    });
+    // Every key of P and Latency was just set.
+    return {
+      values: out as Record<P | Latency, number>,
+      hot: (s[l + 2 * LATENCY.length + 1] ?? 0) / n,
+    };
+  }
+}
 
 /**
  * Accumulates frames over the window and returns the averages.
  *
  * Rates, utilization, backlog, lag, instances and cost are time averages (every sample counts
  * equally), so a rate average is the window's total count divided by its length. Latencies are
- * weighted by the throughput of each sample: the mean is then exactly the mean over the requests
- * completed in the window, and a percentile is the throughput-weighted average of the per-second
- * percentiles (equal to the window's percentile at steady state). The error ratio is the window's
- * errors over its attempts, not an average of ratios. Samples where nothing completed fall back to
- * equal weights so an idle node still reports its latency.
+ * weighted by the throughput of each sample: the mean is then the mean over the requests completed
+ * in the window (each second represented by its sample), and a percentile is the
+ * throughput-weighted average of the per-second percentiles (equal to the window's percentile at
+ * steady state). The error ratio is the window's errors over its attempts, not an average of
+ * ratios. Samples where nothing completed fall back to equal weights so an idle node still reports
+ * its latency. Per-class figures (reads, writes) are averaged the same way, weighted by the class's
+ * own throughput.
  */
 export class WindowAccumulator {
-  private readonly nodeSums: Float64Array;
+  private readonly nodeSums: Sums<(typeof NODE_PLAIN)[number]>;
+  private readonly classSums: Sums<(typeof CLASS_PLAIN)[number]>;
   private readonly globalSums = new Float64Array(GLOBAL_FIELD_COUNT * 2);
   private samples = 0;
-  /** Whether the kernel reported each topology node in at least one sample. */
-  private readonly reported: Uint8Array;
 
   constructor(private readonly nodeIds: readonly string[]) {
-    this.nodeSums = new Float64Array(nodeIds.length * SLOTS);
-    this.reported = new Uint8Array(nodeIds.length);
+    this.nodeSums = new Sums(NODE_PLAIN, nodeIds.length);
+    this.classSums = new Sums(CLASS_PLAIN, nodeIds.length * 2);
   }
 
   add(frame: SimFrame): void {
     // Mapped on every sample (once per simulated second): the kernel may reorder or add nodes.
     const at = new Map(frame.nodeIds.map((id, k) => [id, k]));
-    const s = this.nodeSums;
+    const classes = frame.classes;
     this.nodeIds.forEach((id, i) => {
       const k = at.get(id);
       if (k === undefined) return;
-      this.reported[i] = 1;
       const o = k * NODE_FIELD_COUNT;
-      const b = i * SLOTS;
       const field = (f: NodeField) => frame.nodes[o + F[f]] ?? 0;
-      NODE_PLAIN.forEach((f, j) => (s[b + j] = (s[b + j] ?? 0) + field(f)));
-      const w = field('throughput');
-      LATENCY.forEach((f, j) => {
-        const p = b + PLAIN_SLOTS + 2 * j;
-        s[p] = (s[p] ?? 0) + field(f);
-        s[p + 1] = (s[p + 1] ?? 0) + w * field(f);
-      });
-      s[b + W_SLOT] = (s[b + W_SLOT] ?? 0) + w;
-      if (field('utilization') >= HOT_UTILIZATION) s[b + HOT_SLOT] = (s[b + HOT_SLOT] ?? 0) + 1;
+      this.nodeSums.add(i, field, field('throughput'), field('utilization') >= HOT_UTILIZATION);
+      if (!classes) return;
+      for (let c = 0; c < 2; c++) {
+        const co = (k * 2 + c) * CLASS_FIELD_COUNT;
+        const cf = (f: ClassField) => classes[co + CF[f]] ?? 0;
+        this.classSums.add(i * 2 + c, cf, cf('throughput'), false);
+      }
     });
     const g = this.globalSums;
     const w = frame.global[G.throughput] ?? 0;
@@ -139,45 +200,34 @@ export class WindowAccumulator {
     return this.samples;
   }
 
-  /** Averages per topology node (null where the kernel never reported it) and end to end. */
-  result(): { nodes: (NodeAverages | null)[]; global: GlobalAverages } {
+  /**
+   * Averages per topology node (null where the kernel never reported it), per node and class
+   * (`[reads, writes]`, null where the kernel reports no classes) and end to end.
+   */
+  result(): {
+    nodes: (NodeAverages | null)[];
+    classes: ([ClassAverages, ClassAverages] | null)[];
+    global: GlobalAverages;
+  } {
     const n = Math.max(1, this.samples);
-    const s = this.nodeSums;
     const nodes = this.nodeIds.map((_, i): NodeAverages | null => {
-      if (!this.reported[i]) return null;
-      const b = i * SLOTS;
-      const plain = (f: (typeof NODE_PLAIN)[number]) => (s[b + NODE_PLAIN.indexOf(f)] ?? 0) / n;
-      const w = s[b + W_SLOT] ?? 0;
-      const lat = (f: (typeof LATENCY)[number]) => {
-        const p = b + PLAIN_SLOTS + 2 * LATENCY.indexOf(f);
-        return weightedMean(s[p] ?? 0, s[p + 1] ?? 0, w, n);
-      };
-      return {
-        utilization: plain('utilization'),
-        arrivalRate: plain('arrivalRate'),
-        throughput: plain('throughput'),
-        dropRate: plain('dropRate'),
-        errorRate: plain('errorRate'),
-        timeoutRate: plain('timeoutRate'),
-        backlog: plain('backlog'),
-        replicationLagMs: plain('replicationLagMs'),
-        instances: plain('instances'),
-        costPerHour: plain('costPerHour'),
-        latencyMean: lat('latencyMean'),
-        latencyP50: lat('latencyP50'),
-        latencyP95: lat('latencyP95'),
-        latencyP99: lat('latencyP99'),
-        shareAbove90: (s[b + HOT_SLOT] ?? 0) / n,
-      };
+      const a = this.nodeSums.average(i, n);
+      return a ? { ...a.values, shareAbove90: a.hot } : null;
+    });
+    const classes = this.nodeIds.map((_, i): [ClassAverages, ClassAverages] | null => {
+      const read = this.classSums.average(i * 2, n);
+      const write = this.classSums.average(i * 2 + 1, n);
+      return read && write ? [read.values, write.values] : null;
     });
     const g = this.globalSums;
     const plain = (f: GlobalField) => (g[G[f]] ?? 0) / n;
     const wg = g[G.throughput] ?? 0;
     const lat = (f: GlobalField) =>
-      weightedMean(g[G[f]] ?? 0, g[GLOBAL_FIELD_COUNT + G[f]] ?? 0, wg, n);
+      wg > 0 ? (g[GLOBAL_FIELD_COUNT + G[f]] ?? 0) / wg : (g[G[f]] ?? 0) / n;
     const attempts = g[G.attempts] ?? 0;
     return {
       nodes,
+      classes,
       global: {
         offered: plain('offered'),
         attempts: plain('attempts'),
@@ -193,8 +243,4 @@ export class WindowAccumulator {
       },
     };
   }
-}
-
-function weightedMean(plain: number, weighted: number, weight: number, n: number): number {
-  return weight > 0 ? weighted / weight : plain / n;
 }
