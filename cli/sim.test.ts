@@ -271,6 +271,19 @@ describe('runSimCli: report', () => {
     }
   });
 
+  it('lists the events of the whole run and the final health', async () => {
+    const doc = JSON.parse(example('docs/examples/lb-replicas.json')) as Record<string, unknown>;
+    doc['scenario'] = { seed: 1, events: [{ type: 'kill', atSec: 30, node: 'server-1' }] };
+    const r = await run(['kill.json', '--seconds', '60'], { 'kill.json': JSON.stringify(doc) });
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.events).toContainEqual({ time: 30, type: 'killed', node: 'server-1' });
+    const times = report.events.map((e) => e.time ?? 0);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(report.nodes.find((n) => n.id === 'server-1')?.health).toBe('down');
+    expect(report.eventsOmitted).toBe(0);
+  });
+
   it('prints an aligned table', async () => {
     const r = await run(['docs/examples/lb-replicas.json', '--seconds', '20', '--format', 'table']);
     expect(r.status).toBe(0);
