@@ -31,7 +31,7 @@ export function QrCode({ text, level }: { text: string; level: QrLevel }) {
       </p>
     );
   return (
-    <figure className="flex flex-col items-center gap-2">
+    <figure className="mx-auto flex w-56 flex-col items-center gap-2">
       {current ? (
         <img
           src={current.src}

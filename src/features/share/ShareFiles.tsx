@@ -1,5 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { decodeTopologyJson, type DecodeError } from '../../core/codec';
 import type { Text } from '../../core/model';
 import { msg, useT } from '../../i18n';
@@ -37,7 +37,12 @@ export function ShareFiles() {
   const input = useRef<HTMLInputElement>(null);
   const [problem, setProblem] = useState<Problem>(null);
   const [busy, setBusy] = useState(false);
+  const alert = useRef<HTMLDivElement>(null);
   const topology = () => useTopologyStore.getState().doc.present;
+
+  useEffect(() => {
+    if (problem) alert.current?.scrollIntoView({ block: 'nearest' });
+  }, [problem]);
 
   const image = async (format: ImageFormat) => {
     setProblem(null);
@@ -117,6 +122,7 @@ export function ShareFiles() {
       </div>
       {problem && (
         <div
+          ref={alert}
           role="alert"
           data-testid="file-error"
           className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm"

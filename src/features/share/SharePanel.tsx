@@ -16,6 +16,7 @@ export function SharePanel() {
       closeLabel={t('share.close')}
       onClose={() => setDialog(null)}
       testId="share-panel"
+      widthClass="max-w-3xl"
     >
       <ShareLink />
       <ShareFiles />
