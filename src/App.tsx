@@ -75,8 +75,8 @@ export default function App() {
               <PlaybackBar />
             </ErrorBoundary>
           </div>
+          <ShareButtons />
           <div className="ml-auto flex items-center gap-2">
-            <ShareButtons />
             <LessonsToggle />
             <PresenterToggle />
             <ThemeSwitch />

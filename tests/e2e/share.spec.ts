@@ -313,3 +313,19 @@ test('a link opened over a saved workspace offers to restore it', async ({
   await expectNodes(page, NODE_IDS);
   await expectNoCspViolations(page);
 });
+
+test('on a phone the share panel fits the screen and keeps the QR code whole', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await prepare(page);
+  await page.goto('./');
+  await page.getByTestId('share-button').click();
+  const panel = page.getByTestId('share-panel');
+  await expect(panel.getByTestId('share-qr')).toBeVisible();
+  const box = (await panel.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+  await screenshot(page, 'share-phone');
+  await panel.getByTestId('share-panel-close').click();
+  await expect(panel).toBeHidden();
+  await expectNoCspViolations(page);
+});

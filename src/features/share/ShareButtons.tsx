@@ -15,7 +15,7 @@ export function ShareButtons() {
   const dialog = useShareStore((s) => s.dialog);
   const setDialog = useShareStore((s) => s.setDialog);
   return (
-    <div className="flex items-center gap-1">
+    <div className="ml-auto flex items-center gap-1 xl:ml-0">
       <button
         type="button"
         className={BUTTON}
