@@ -20,7 +20,8 @@ describe('kernel benchmarks', () => {
     const r = benchStep('kernel-step-20', small, tiny);
     expect(r).toMatchObject({ name: 'kernel-step-20', nodes: 20, links: small.links.length });
     expect(r.steps).toBe(30);
-    expect(r.frames).toBe(5);
+    expect(r.frames).toBeGreaterThanOrEqual(1);
+    expect(r.cpuMsPerStepMean).toBeGreaterThanOrEqual(0);
     expect(r.msPerStepP95).toBeGreaterThanOrEqual(r.msPerStepMedian);
     // No target is set for 20 nodes.
     expect(r.status).toBe('n/a');
