@@ -329,3 +329,63 @@ test('on a phone the share panel fits the screen and keeps the QR code whole', a
   await expect(panel).toBeHidden();
   await expectNoCspViolations(page);
 });
+
+/** A saved workspace of `n` servers with distinct labels (they barely compress). */
+function bigTopology(n: number) {
+  let seed = 7;
+  const rand = () => (seed = (seed * 48271) % 2147483647);
+  const label = () =>
+    Array.from({ length: 12 }, () => 'abcdefghjkmnpqrstuvwxyz'[rand() % 23]).join('');
+  return {
+    format: 'scale-out-lab/topology',
+    version: 1,
+    name: 'Big',
+    nodes: Array.from({ length: n }, (_, i) => ({
+      id: `server-${i + 1}`,
+      kind: 'server',
+      label: label(),
+      x: (i % 16) * 300,
+      y: Math.floor(i / 16) * 200,
+      params: {},
+    })),
+    links: [],
+    scenario: { seed: 1, events: [] },
+  };
+}
+
+for (const { n, expectQr } of [
+  { n: 160, expectQr: true },
+  { n: 220, expectQr: false },
+]) {
+  test(`a long link (${n} servers) says what it is too long for and is still shown`, async ({
+    page,
+  }) => {
+    await page.addInitScript(
+      ({ key, envelope }) => localStorage.setItem(key, JSON.stringify(envelope)),
+      {
+        key: WORKSPACE_KEY,
+        envelope: { v: 1, savedAt: new Date().toISOString(), topology: bigTopology(n) },
+      },
+    );
+    await page.goto('./');
+    await expect(page.getByTestId(`node-server-${n}`)).toBeAttached();
+    const panel = await openSharePanel(page);
+    const link = await panel.getByTestId('share-link').inputValue();
+    expect(link).toMatch(/#v1\./);
+    await expect(panel.getByTestId('share-warning-chatTooLong')).toBeVisible();
+    if (expectQr) {
+      // Between the level-M and level-L capacities: a dense code, with a warning.
+      expect(link.length).toBeGreaterThan(2331);
+      expect(link.length).toBeLessThanOrEqual(2953);
+      await expect(panel.getByTestId('share-warning-qrDense')).toBeVisible();
+      await expect(panel.getByTestId('share-qr')).toBeVisible();
+    } else {
+      expect(link.length).toBeGreaterThan(2953);
+      await expect(panel.getByTestId('share-warning-qrTooLong')).toContainText(
+        'more than a QR code',
+      );
+      await expect(panel.getByTestId('share-qr')).toHaveCount(0);
+    }
+    await screenshot(page, `share-long-link-${n}`);
+  });
+}
