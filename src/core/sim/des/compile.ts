@@ -7,14 +7,11 @@
 import { INSTANCE_TYPES } from '../../model/instanceTypes';
 import type { KindId } from '../../model/kinds';
 import { PATTERNS } from '../../model/kinds/users';
-import { targetMisconfig } from '../compile';
+import { CROSS_AZ_RTT_MS, INTERNET_RTT_MS, SAME_AZ_RTT_MS, targetMisconfig } from '../compile';
 import type { Link, Topology, TopologyNode } from '../../model/schema';
 
-/** Internet round trip between the users and the first node they reach (ms). */
-export const INTERNET_RTT_MS = 20;
-/** Round trip inside one availability zone, and across zones (ms). */
-export const SAME_AZ_RTT_MS = 0.25;
-export const CROSS_AZ_RTT_MS = 1;
+// Network constants are the kernel's own, so both engines always charge the same round trips.
+export { CROSS_AZ_RTT_MS, INTERNET_RTT_MS, SAME_AZ_RTT_MS };
 
 /** Request stages in the order every request needs them. */
 export const STAGE_WEB = 0;

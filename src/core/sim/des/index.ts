@@ -1,4 +1,7 @@
-/** The reference discrete-event engine: per request, seeded, for validating the fluid kernel. Contract: pure; no DOM, no clock. */
+/**
+ * The reference discrete-event engine: per request, seeded, for validating the fluid kernel.
+ * Contract: pure; no DOM, no clock.
+ */
 export {
   runDes,
   runNetwork,
@@ -17,5 +20,6 @@ export {
   type DesErrorCode,
   type Network,
 } from './compile';
+export { NetworkBuilder, type BuildPolicy, type StationSpec } from './build';
 export { quantileSorted, type Summary } from './samples';
 export { Rng } from './rng';
