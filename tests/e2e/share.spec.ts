@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, screenshot, test } from './fixtures';
+import { SCREENSHOT_DIR, expect, screenshot, test } from './fixtures';
 
 /**
  * Sharing: a copied link opens the same run in a fresh browser (same nodes, same numbers after
@@ -230,6 +230,8 @@ test('JSON export and import round-trip; PNG and SVG pictures download; bad file
   const pngBytes = readFileSync(await png.path());
   expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
   expect(pngBytes.length).toBeGreaterThan(5000);
+  // Kept beside the screenshots, to look at.
+  await png.saveAs(path.join(SCREENSHOT_DIR, `${test.info().project.name}-share-export.png`));
 
   const [svg] = await Promise.all([
     page.waitForEvent('download'),
