@@ -16,6 +16,8 @@ import { Formula, Verdict } from './Formula';
 const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)} %` : '∞');
 const ms = (v: number) => (Number.isFinite(v) ? `${formatNumber(v)} ms` : '∞');
 const num = (v: number) => (Number.isFinite(v) ? formatNumber(v) : '∞');
+/** Cores: whole numbers as they are (2, not 2.00); fractions while warming up. */
+const cores = (v: number) => (Math.abs(v - Math.round(v)) < 1e-9 ? String(Math.round(v)) : num(v));
 
 const PART_LABEL: Record<DemandPart['part'], MessageKey> = {
   web: 'monitor.part.web',
@@ -96,7 +98,7 @@ function QueueFormulas({ e, highlight }: { e: QueueExplanation; highlight: strin
     ],
     [
       'c',
-      `${num(e.cores)} — ${t('monitor.explain.cores', { vcpu: e.vcpu, instances: e.instances })}`,
+      `${cores(e.cores)} — ${t('monitor.explain.cores', { vcpu: e.vcpu, instances: e.instances })}`,
     ],
   ];
   return (
@@ -121,7 +123,7 @@ function QueueFormulas({ e, highlight }: { e: QueueExplanation; highlight: strin
       <Formula
         title={t('monitor.explain.utilization')}
         expr="ρ = λ · S / c"
-        lines={[`= ${lambda} × ${ms(e.serviceMs)} / ${num(e.cores)} = ${pct(e.rho)}`]}
+        lines={[`= ${lambda} × ${ms(e.serviceMs)} / ${cores(e.cores)} = ${pct(e.rho)}`]}
         kernel={pct(e.kernel.utilization)}
         agrees={e.agrees.rho}
         note={e.rho >= 1 ? t('monitor.explain.saturated') : undefined}
@@ -133,7 +135,7 @@ function QueueFormulas({ e, highlight }: { e: QueueExplanation; highlight: strin
         expr="a = λ · S,  C(c, a)"
         lines={[
           `a = ${perLambda} × ${ms(e.serviceMs)} = ${num(e.erlangs)}`,
-          `C(${num(e.perInstance.cores)}, ${num(e.erlangs)}) = ${e.pWait.toFixed(3)}`,
+          `C(${cores(e.perInstance.cores)}, ${num(e.erlangs)}) = ${e.pWait.toFixed(3)}`,
         ]}
         note={t('monitor.explain.pWait')}
         highlight={highlight === 'wait'}
@@ -143,7 +145,7 @@ function QueueFormulas({ e, highlight }: { e: QueueExplanation; highlight: strin
         title={t('monitor.explain.meanTime')}
         expr="Wq = C / (cμ − λ),  W = Wq + S"
         lines={[
-          `cμ = ${num(e.perInstance.cores)} / ${ms(e.serviceMs)} = ${num(cmu)} req/s`,
+          `cμ = ${cores(e.perInstance.cores)} / ${ms(e.serviceMs)} = ${num(cmu)} req/s`,
           e.stable
             ? `Wq = ${e.pWait.toFixed(3)} / (${num(cmu)} − ${num(e.perInstance.lambda)}) = ${ms(e.wqMs)}`
             : `cμ − λ ≤ 0 → Wq = ∞`,

@@ -3,7 +3,9 @@ import { useCallback, useState } from 'react';
 /** Where the panel remembers its height and whether it is open. */
 export const PANEL_STORAGE_KEY = 'scale-out-lab/metrics-panel';
 export const MIN_HEIGHT = 140;
-export const DEFAULT_HEIGHT = 320;
+/** Default height: 30 % of the window, between MIN_HEIGHT and 320 px, so the canvas keeps room. */
+export const DEFAULT_SHARE = 0.3;
+export const MAX_DEFAULT_HEIGHT = 320;
 /** The panel never takes more than this share of the window. */
 export const MAX_SHARE = 0.8;
 
@@ -15,6 +17,8 @@ interface Layout {
 const maxHeight = () => Math.max(MIN_HEIGHT, Math.round(window.innerHeight * MAX_SHARE));
 export const clampHeight = (h: number) =>
   Math.min(maxHeight(), Math.max(MIN_HEIGHT, Math.round(h)));
+const defaultHeight = () =>
+  clampHeight(Math.min(MAX_DEFAULT_HEIGHT, window.innerHeight * DEFAULT_SHARE));
 
 function read(): Layout {
   try {
@@ -26,13 +30,13 @@ function read(): Layout {
         height:
           typeof r['height'] === 'number' && Number.isFinite(r['height'])
             ? clampHeight(r['height'])
-            : DEFAULT_HEIGHT,
+            : defaultHeight(),
       };
     }
   } catch {
     // Unreadable or blocked storage: start with the defaults.
   }
-  return { open: true, height: DEFAULT_HEIGHT };
+  return { open: true, height: defaultHeight() };
 }
 
 /** The panel's open state and height, remembered across reloads. */

@@ -24,6 +24,8 @@ interface Props {
   currentName: string;
   pinnedName: string;
   domainEnd: number;
+  /** Smallest top of the y axis, so a series of near-zeros (no errors) draws as a flat 0. */
+  yFloor?: number;
 }
 
 /** One quantity of two runs on one time axis: this run solid, the pinned run dashed. */
@@ -51,7 +53,13 @@ export const CompareChart = memo(function CompareChart(p: Props) {
               stroke="currentColor"
               minTickGap={24}
             />
-            <YAxis width={40} tick={tick} stroke="currentColor" tickFormatter={axisTick} />
+            <YAxis
+              width={40}
+              tick={tick}
+              stroke="currentColor"
+              tickFormatter={axisTick}
+              domain={p.yFloor ? [0, (max: number) => Math.max(max, p.yFloor ?? 0)] : [0, 'auto']}
+            />
             <Tooltip
               isAnimationActive={false}
               labelFormatter={(v) => formatClock(Number(v))}

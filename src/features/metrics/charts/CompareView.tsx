@@ -17,6 +17,7 @@ const CHARTS: {
   unit: string;
   color: string;
   scale?: number;
+  yFloor?: number;
 }[] = [
   { id: 'p95', field: G.latencyP95, title: 'monitor.compare.p95', unit: 'ms', color: '#D55E00' },
   {
@@ -26,6 +27,7 @@ const CHARTS: {
     unit: '%',
     color: '#CC79A7',
     scale: 100,
+    yFloor: 1,
   },
   { id: 'cost', field: G.costTotal, title: 'monitor.compare.cost', unit: '$', color: '#E69F00' },
   {
@@ -74,6 +76,7 @@ export default function CompareView() {
                 time: formatClock(baseline.end),
               })}
               domainEnd={end}
+              yFloor={c.yFloor ?? 0}
             />
           ))}
         </div>
