@@ -42,8 +42,9 @@ export default function App() {
   return (
     <ReactFlowProvider>
       <div data-testid="app" className="flex h-full flex-col bg-bg text-fg">
-        {/* Wide: title, toolbar, playback, settings in one row. Phone: title and the drawer
-            buttons, then toolbar and settings, then playback. */}
+        {/* Very wide (2xl): title, toolbar, playback, settings in one row. Otherwise playback
+            gets a row of its own. Phone: title and the drawer buttons, then toolbar and
+            settings, then playback. */}
         <header className="flex flex-wrap items-center gap-x-3 gap-y-1.5 border-b border-border bg-surface px-3 py-2">
           <div className="flex items-center gap-1.5">
             <IconButton
@@ -70,7 +71,7 @@ export default function App() {
           <ErrorBoundary panel="toolbar.label">
             <Toolbar />
           </ErrorBoundary>
-          <div className="order-last w-full min-w-0 xl:order-none xl:w-auto xl:flex-1">
+          <div className="order-last w-full min-w-0 2xl:order-none 2xl:w-auto 2xl:flex-1">
             <ErrorBoundary panel="playback.label">
               <PlaybackBar />
             </ErrorBoundary>

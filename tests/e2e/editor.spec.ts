@@ -2,6 +2,9 @@ import { expect, screenshot, test } from './fixtures';
 import { EditorPage, WORKSPACE_KEY } from './pages/EditorPage';
 
 test.describe('editor', () => {
+  // A laptop-sized window: room for the palette, the canvas, the inspector and the monitoring.
+  test.use({ viewport: { width: 1440, height: 900 } });
+
   test('builds a three-tier system by dragging and connecting, and refuses a wrong link', async ({
     page,
   }) => {
@@ -10,7 +13,6 @@ test.describe('editor', () => {
     await expect(page.getByTestId('canvas-hint')).toBeVisible();
 
     // Four cards in a row fit the canvas (about 850 px wide at this viewport) when zoomed out.
-    await page.setViewportSize({ width: 1440, height: 900 });
     await editor.zoomOutTo(0.72);
     await editor.dragFromPalette('users', 120, 250);
     await editor.dragFromPalette('server', 330, 250);
@@ -308,7 +310,6 @@ test.describe('editor', () => {
   });
 
   test('dark theme', async ({ page }) => {
-    await page.setViewportSize({ width: 1440, height: 900 });
     const editor = new EditorPage(page);
     await editor.open();
     for (const kind of ['users', 'lb', 'server', 'dbPrimary']) await editor.add(kind);

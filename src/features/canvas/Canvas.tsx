@@ -182,7 +182,7 @@ export function Canvas() {
 
   return (
     <div
-      className="relative h-full w-full"
+      className="canvas-area relative h-full w-full"
       data-testid="canvas"
       aria-label={t('layout.canvas')}
       role="region"
