@@ -130,6 +130,8 @@ export interface Compiled {
   linkIds: string[];
   linkIndex: Map<string, number>;
   nSt: number;
+  /** Stations of node i are nodeFirst[i] .. nodeFirst[i + 1] − 1 (they are contiguous). */
+  nodeFirst: Int32Array;
   stNode: Int32Array;
   stKind: Uint8Array;
   stMach: Int8Array;
@@ -262,6 +264,9 @@ export function compile(topo: Topology, extras: CompileExtras = {}): Compiled {
   });
   const nSt = stNodeL.length;
   const stNode = Int32Array.from(stNodeL);
+  const nodeFirst = new Int32Array(nodes.length + 1);
+  nodes.forEach((_, i) => (nodeFirst[i] = stationsOf[i]![0]!));
+  nodeFirst[nodes.length] = nSt;
   const stSlot = Int32Array.from(stSlotL);
   const stAsg = new Int32Array(nSt).fill(-1);
   const stKind = new Uint8Array(nSt);
@@ -737,6 +742,7 @@ export function compile(topo: Topology, extras: CompileExtras = {}): Compiled {
     linkIds,
     linkIndex,
     nSt,
+    nodeFirst,
     stNode,
     stKind,
     stMach,

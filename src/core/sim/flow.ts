@@ -44,24 +44,33 @@ export function isUp(rt: Runtime, s: number): boolean {
 
 // Scratch of the push phase: 0 = only sum route inflows (rIn), 1 = push flows.
 let phase = 0;
-let curCd2 = 1;
-let curD = 0;
+// Doubles in module-level `let`s are boxed on every write; a typed array holds them in place.
+const sc = new Float64Array(12);
+const CUR_CD2 = 0;
+const CUR_D = 1;
+const MS = 2;
+const M1 = 3;
+const M2 = 4;
+const AS = 5;
+const A1 = 6;
+const A2 = 7;
+const RATE = 8;
+const CA2 = 9;
+const PORT_RATE = 10;
+const SHARD_RATE = 11;
 
 function err(rt: Runtime, s: number, cls: number, rate: number): void {
   rt.errC[s * 2 + cls]! += rate;
   if (phase === 1) rt.thrC[s * 2 + cls]! -= rate;
 }
 
-/** Pushes `rate` of class `cls` at `stage` into route r of station s. */
-function pushRoute(
-  rt: Runtime,
-  s: number,
-  r: number,
-  stage: number,
-  cls: number,
-  rate: number,
-  ca2: number,
-): void {
+/**
+ * Pushes sc[RATE] req/s of class `cls` at `stage`, with arrival ca² sc[CA2], into route r of
+ * station s. (Doubles travel through the scratch array: passing them as arguments to a call
+ * that is not inlined would box each one.)
+ */
+function pushRoute(rt: Runtime, s: number, r: number, stage: number, cls: number): void {
+  const rate = sc[RATE]!;
   if (r < 0) {
     if (phase === 1) err(rt, s, cls, rate);
     return;
@@ -76,27 +85,32 @@ function pushRoute(
     err(rt, s, cls, rate);
     return;
   }
+  const ca2 = sc[CA2]!;
   const st = net.rStage[r]!;
   const deliver = st === RS_SAME ? stage : st;
+  if (deliver === RS_APPLY) return;
   const pol = net.rPolicy[r]!;
   const end = net.rEnd[r]!;
+  const eShare = rt.eShare;
+  const eFlow = rt.eFlow;
+  const eOk = rt.eOk;
+  const eTarget = net.eTarget;
+  const eLag = net.eLag;
   let sum = 0;
   for (let e = net.rStart[r]!; e < end; e++) {
-    const sh = rt.eShare[e]!;
+    const sh = eShare[e]!;
     if (!(sh > 0)) continue;
     sum += sh;
     const f = rate * sh;
-    rt.eFlow[e]! += f;
-    if (rt.eOk[e] === 0) {
+    eFlow[e]! += f;
+    if (eOk[e] === 0) {
       err(rt, s, cls, f);
       continue;
     }
-    const t = net.eTarget[e]!;
-    const lag = net.eLag[e] === 1;
-    if (deliver === RS_APPLY) continue;
+    const t = eTarget[e]!;
     const c2 = splitCa2(pol, ca2, sh, live);
     const idx = t * PORTS + deliver * 2 + cls;
-    if (lag) {
+    if (eLag[e] === 1) {
       rt.lagArr[idx]! += f;
       rt.lagCa2[t]! += f * c2;
     } else {
@@ -109,12 +123,13 @@ function pushRoute(
 }
 
 /**
- * Replication copies each committed write to every replica's apply queue. It is not part of the
- * request's path: a replica that cannot be reached does not fail the request.
+ * Replication copies each committed write (sc[RATE] per second) to every replica's apply queue.
+ * It is not part of the request's path: a replica that cannot be reached does not fail it.
  */
-function pushReplication(rt: Runtime, r: number, rate: number): void {
+function pushReplication(rt: Runtime, r: number): void {
   if (phase === 0) return;
   const net = rt.net;
+  const rate = sc[RATE]!;
   for (let e = net.rStart[r]!; e < net.rEnd[r]!; e++) {
     rt.eFlow[e]! += rate;
     if (rt.eOk[e] === 0) continue;
@@ -124,18 +139,25 @@ function pushReplication(rt: Runtime, r: number, rate: number): void {
   }
 }
 
-/** ca² of the part of a machine's departures that enters route r (a thinning of them). */
-function routeCa2(rt: Runtime, r: number): number {
-  if (r < 0 || !(curD > 0)) return 1;
-  const p = Math.min(1, rt.rIn[r]! / curD);
-  return p * curCd2 + 1 - p;
+/** Sets sc[CA2] to the ca² of the part of a machine's departures entering route r (a thinning). */
+function setRouteCa2(rt: Runtime, r: number): void {
+  if (phase === 0 || r < 0 || !(sc[CUR_D]! > 0)) {
+    sc[CA2] = 1;
+    return;
+  }
+  const p = Math.min(1, rt.rIn[r]! / sc[CUR_D]!);
+  sc[CA2] = p * sc[CUR_CD2]! + 1 - p;
 }
 
-/** Sends the departures of a machine's port on to the next stage (or out of the system). */
-function routePort(rt: Runtime, s: number, stage: number, cls: number, rate: number): void {
+/** Sends sc[PORT_RATE] departures of a machine's port on to the next stage (or out). */
+function routePort(rt: Runtime, s: number, stage: number, cls: number): void {
   const net = rt.net;
+  const rate = sc[PORT_RATE]!;
   const k = s * PORTS + stage * 2 + cls;
-  if (net.pFan[k] === 1 && net.stRepl[s]! >= 0) pushReplication(rt, net.stRepl[s]!, rate);
+  if (net.pFan[k] === 1 && net.stRepl[s]! >= 0) {
+    sc[RATE] = rate;
+    pushReplication(rt, net.stRepl[s]!);
+  }
   const next = net.pNext[k]!;
   if (next === STAGE_DONE) {
     if (phase === 1) rt.exitC[s * 2 + cls]! += rate;
@@ -143,7 +165,9 @@ function routePort(rt: Runtime, s: number, stage: number, cls: number, rate: num
   }
   if (next === STAGE_APP) {
     const r = net.stApp[s]!;
-    pushRoute(rt, s, r, STAGE_APP, cls, rate, phase === 1 ? routeCa2(rt, r) : 1);
+    sc[RATE] = rate;
+    setRouteCa2(rt, r);
+    pushRoute(rt, s, r, STAGE_APP, cls);
     return;
   }
   let rest = rate;
@@ -155,15 +179,20 @@ function routePort(rt: Runtime, s: number, stage: number, cls: number, rate: num
     }
     if (stage !== STAGE_DB) {
       const r = net.stForward[s]!;
-      pushRoute(rt, s, r, stage, cls, rest, phase === 1 ? routeCa2(rt, r) : 1);
+      sc[RATE] = rest;
+      setRouteCa2(rt, r);
+      pushRoute(rt, s, r, stage, cls);
       return;
     }
   }
-  pushShards(rt, s, cls, rest);
+  sc[SHARD_RATE] = rest;
+  pushShards(rt, s, cls);
 }
 
-function pushShards(rt: Runtime, s: number, cls: number, rate: number): void {
+/** Splits sc[SHARD_RATE] of a class over the caller's shards (its users' key shares). */
+function pushShards(rt: Runtime, s: number, cls: number): void {
   const net = rt.net;
+  const rate = sc[SHARD_RATE]!;
   const n = net.stShardCount[s]!;
   if (n === 0) {
     if (phase === 1) err(rt, s, cls, rate);
@@ -177,7 +206,9 @@ function pushShards(rt: Runtime, s: number, cls: number, rate: number): void {
     if (!(share > 0)) continue;
     assigned += share;
     const r = cls === CLASS_READ ? net.shardRead[first + j]! : net.shardWrite[first + j]!;
-    pushRoute(rt, s, r, STAGE_DB, cls, rate * share, phase === 1 ? routeCa2(rt, r) : 1);
+    sc[RATE] = rate * share;
+    setRouteCa2(rt, r);
+    pushRoute(rt, s, r, STAGE_DB, cls);
   }
   if (phase === 1 && assigned < 1 - 1e-12) err(rt, s, cls, rate * (1 - assigned));
 }
@@ -217,7 +248,10 @@ function routerStep(rt: Runtime, s: number, dt: number): void {
   for (let st = 0; st < 3; st++)
     for (let cls = 0; cls < 2; cls++) {
       const rate = rt.arr[base + st * 2 + cls]!;
-      if (rate > 0) pushRoute(rt, s, r, st, cls, rate, ca2);
+      if (!(rate > 0)) continue;
+      sc[RATE] = rate;
+      sc[CA2] = ca2;
+      pushRoute(rt, s, r, st, cls);
     }
 }
 
@@ -306,6 +340,7 @@ function machineStep(rt: Runtime, s: number, dt: number): void {
     rt.X[s] = 0;
     rt.wqMean[s] = 0;
     rt.wqSecond[s] = 0;
+    rt.pWait[s] = 0;
   } else if (
     rt.rest[s] === 1 &&
     adm === rt.lastLam[s] &&
@@ -333,6 +368,7 @@ function machineStep(rt: Runtime, s: number, dt: number): void {
     const wm = waitMoments(out.X, busy, D, c, rt.waitOut);
     rt.wqMean[s] = wm.mean;
     rt.wqSecond[s] = wm.second;
+    rt.pWait[s] = wm.pWait;
   }
   rt.sBar[s] = sBar;
   rt.busy[s] = busy;
@@ -361,15 +397,17 @@ function machineStep(rt: Runtime, s: number, dt: number): void {
     thrC[s2 + cls]! += dep;
   }
   // Departures: first the route inflows (for the thinning ca²), then the flows.
-  curCd2 = cd2;
-  curD = D;
+  sc[CUR_CD2] = cd2;
+  sc[CUR_D] = D;
   if (!(D > 0)) return;
   clearRouteInflows(rt, s);
   for (phase = 0; phase < 2; phase++)
     for (let m = act; m !== 0; m &= m - 1) {
       const k = 31 - Math.clz32(m & -m);
       const dep = rt.dep[base + k]!;
-      if (dep > 0) routePort(rt, s, k >> 1, k & 1, dep);
+      if (!(dep > 0)) continue;
+      sc[PORT_RATE] = dep;
+      routePort(rt, s, k >> 1, k & 1);
     }
 }
 
@@ -442,15 +480,11 @@ export function forwardPass(rt: Runtime, dt: number): void {
 
 // --- reverse sweep ---------------------------------------------------------------------------
 
-let mS = 0;
-let m1 = 0;
-let m2 = 0;
-
 /** Success probability and exit-time moments of a request entering route r at `stage`. */
 function routeMix(rt: Runtime, r: number, stage: number, cls: number): void {
-  mS = 0;
-  m1 = 0;
-  m2 = 0;
+  sc[MS] = 0;
+  sc[M1] = 0;
+  sc[M2] = 0;
   if (r < 0 || !(rt.rLive[r]! > 0)) return;
   const net = rt.net;
   const st = net.rStage[r]!;
@@ -480,21 +514,18 @@ function routeMix(rt: Runtime, r: number, stage: number, cls: number): void {
     c += w * (rt.t2[idx]! + 2 * rtt * x1 + rtt * rtt);
   }
   if (a > 0) {
-    mS = a < 1 ? a : 1;
-    m1 = b / a;
-    m2 = c / a;
+    sc[MS] = a < 1 ? a : 1;
+    sc[M1] = b / a;
+    sc[M2] = c / a;
   }
 }
 
 /** Mixture accumulators for the "after local work" part of a port. */
-let aS = 0;
-let a1 = 0;
-let a2 = 0;
 function addMix(p: number): void {
-  const w = p * mS;
-  aS += w;
-  a1 += w * m1;
-  a2 += w * m2;
+  const w = p * sc[MS]!;
+  sc[AS]! += w;
+  sc[A1]! += w * sc[M1]!;
+  sc[A2]! += w * sc[M2]!;
 }
 
 function shardsMix(rt: Runtime, s: number, cls: number, p: number): void {
@@ -536,9 +567,9 @@ export function reverseSweep(rt: Runtime): void {
             continue;
           }
           routeMix(rt, net.stForward[s]!, stage, cls);
-          rt.sig[k] = mS;
-          rt.t1[k] = m1;
-          rt.t2[k] = m2;
+          rt.sig[k] = sc[MS]!;
+          rt.t1[k] = sc[M1]!;
+          rt.t2[k] = sc[M2]!;
           continue;
         }
         if (!up || net.pErr[k] !== ERR_NONE) {
@@ -547,12 +578,12 @@ export function reverseSweep(rt: Runtime): void {
           rt.t2[k] = 0;
           continue;
         }
-        aS = 0;
-        a1 = 0;
-        a2 = 0;
+        sc[AS] = 0;
+        sc[A1] = 0;
+        sc[A2] = 0;
         const next = net.pNext[k]!;
         if (next === STAGE_DONE) {
-          aS = 1;
+          sc[AS] = 1;
         } else if (next === STAGE_APP) {
           routeMix(rt, net.stApp[s]!, STAGE_APP, cls);
           addMix(1);
@@ -562,7 +593,7 @@ export function reverseSweep(rt: Runtime): void {
           let p = 1;
           if (cls === CLASS_READ) {
             const hit = net.stHit[s]!;
-            aS += hit;
+            sc[AS]! += hit;
             p = 1 - hit;
           }
           if (stage === STAGE_DB) shardsMix(rt, s, cls, p);
@@ -571,10 +602,10 @@ export function reverseSweep(rt: Runtime): void {
             addMix(p);
           }
         }
-        const x1 = aS > 0 ? a1 / aS : 0;
-        const x2 = aS > 0 ? a2 / aS : 0;
+        const x1 = sc[AS]! > 0 ? sc[A1]! / sc[AS]! : 0;
+        const x2 = sc[AS]! > 0 ? sc[A2]! / sc[AS]! : 0;
         const w1 = rt.w1[k]!;
-        rt.sig[k] = (1 - rt.block[s]!) * aS;
+        rt.sig[k] = (1 - rt.block[s]!) * sc[AS]!;
         rt.t1[k] = w1 + x1;
         rt.t2[k] = rt.w2[k]! + 2 * w1 * x1 + x2;
       }

@@ -12,13 +12,10 @@
  * `implicitEulerBacklogStep`, which is used for that case.
  * Contract: pure math; no DOM, no allocation on the hot path.
  */
-import { gammaQuantileWH } from './gamma';
 import {
   createLossQueueMetrics,
-  erlangC,
   implicitEulerBacklogStep,
   mmcK,
-  mmcSojournQuantile,
   type BacklogStepResult,
 } from './queueing';
 
@@ -40,12 +37,16 @@ const ebScratch: BacklogStepResult = { x: 0, g: 0 };
 const lossScratch = createLossQueueMetrics();
 
 /** Erlang C and its derivative in a (module scratch, no allocation). */
-let ecC = 0;
-let ecD = 0;
+// Module scratch in a typed array (a module-level `let` double is boxed on every write).
+const scr = new Float64Array(4);
+const EC_C = 0;
+const EC_D = 1;
+const FK_BUSY = 2;
+const FK_BLOCK = 3;
 function erlangCD(n: number, a: number): void {
   if (!(a > 0)) {
-    ecC = 0;
-    ecD = n === 1 ? 1 : 0;
+    scr[EC_C] = 0;
+    scr[EC_D] = n === 1 ? 1 : 0;
     return;
   }
   let b = 1;
@@ -55,10 +56,10 @@ function erlangCD(n: number, a: number): void {
   }
   const u = n - a;
   const d = u + a * b;
-  ecC = Math.min(1, (n * b) / d);
+  scr[EC_C] = Math.min(1, (n * b) / d);
   const dB = b * (u / a + b);
   const dD = -(1 - b) + a * dB;
-  ecD = (n * (dB * d - b * dD)) / (d * d);
+  scr[EC_D] = (n * (dB * d - b * dD)) / (d * d);
 }
 
 /**
@@ -74,10 +75,10 @@ function solveInfinite(c: number, R: number, h: number, f: number, guess: number
     erlangCD(c, a);
     const u = c - a;
     const rem = R - k1 * a;
-    const F = rem * u - f * a * ecC;
+    const F = rem * u - f * a * scr[EC_C]!;
     if (F > 0) lo = a;
     else hi = a;
-    const dF = -k1 * u - rem - f * ecC - f * a * ecD;
+    const dF = -k1 * u - rem - f * scr[EC_C]! - f * a * scr[EC_D]!;
     let next = dF < 0 ? a - F / dF : NaN;
     if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
     // F carries ~1e-16·R·c of rounding noise, so 1e-12 relative is as close as the root is defined.
@@ -88,8 +89,6 @@ function solveInfinite(c: number, R: number, h: number, f: number, guess: number
 }
 
 /** F(a) for the finite-buffer step, with busy/block written to the scratch. */
-let fkBusy = 0;
-let fkBlock = 0;
 function finiteResidual(
   a: number,
   S: number,
@@ -101,10 +100,10 @@ function finiteResidual(
   dtLam: number,
 ): number {
   mmcK(a / S, S, c, Keff, lossScratch);
-  fkBlock = lossScratch.pBlock;
-  fkBusy = a * (1 - fkBlock);
-  const Lq = Math.max(0, lossScratch.L - fkBusy);
-  return fkBusy + f * Lq + h * fkBusy + dtLam * fkBlock - R;
+  scr[FK_BLOCK] = lossScratch.pBlock;
+  scr[FK_BUSY] = a * (1 - scr[FK_BLOCK]!);
+  const Lq = Math.max(0, lossScratch.L - scr[FK_BUSY]!);
+  return scr[FK_BUSY]! + f * Lq + h * scr[FK_BUSY]! + dtLam * scr[FK_BLOCK]! - R;
 }
 
 /**
@@ -206,9 +205,9 @@ export function stationStep(
   a = Math.exp(t);
   finiteResidual(a, S, c, Keff, ff, R, h, dtLam);
   out.a = a;
-  out.busy = fkBusy;
-  out.block = fkBlock;
-  out.X = Math.max(0, x0 + dt * (lam * (1 - fkBlock) - mu * fkBusy));
+  out.busy = scr[FK_BUSY]!;
+  out.block = scr[FK_BLOCK]!;
+  out.X = Math.max(0, x0 + dt * (lam * (1 - scr[FK_BLOCK]!) - mu * scr[FK_BUSY]!));
   return out;
 }
 
@@ -218,7 +217,8 @@ function tailBeyond(c: number, a: number, n: number): number {
   if (a >= c) return 1;
   const logRho = n * Math.log(a / c);
   if (logRho < -30) return 0; // C ≤ 1, so the tail is below e^-30 whatever C is
-  return erlangC(c, a) * Math.exp(logRho);
+  erlangCD(c, a);
+  return scr[EC_C]! * Math.exp(logRho);
 }
 
 /** Moments of the wait before service at a node (reused object). */
@@ -255,7 +255,11 @@ export function waitMoments(
     return out;
   }
   const wq = q / served;
-  let pw = busy < c ? erlangC(c, busy) : 1;
+  let pw = 1;
+  if (busy < c) {
+    erlangCD(c, busy);
+    pw = scr[EC_C]!;
+  }
   if (!(pw > 1e-9)) pw = 1e-9;
   out.mean = wq;
   out.second = (2 * wq * wq) / pw;
@@ -264,22 +268,90 @@ export function waitMoments(
 }
 
 /**
- * p-quantile of a sojourn with the given mean and second moment: the exact M/M/c quantile when
- * the node is a plain M/M/c (`exactMmc` with its pointwise load a and service time S), else the
- * gamma fit of the two moments (Wilson–Hilferty).
+ * A mixture of sojourn-time distributions of the shape the kernel's nodes have: service
+ * exponential with mean S, wait 0 with probability 1 − pWait and otherwise exponential with
+ * mean mc (Wq / pWait). For a plain M/M/c queue this is its exact sojourn distribution; with the
+ * Allen–Cunneen factor it is the M/M/c shape with the scaled wait. Components are the ports of a
+ * node (requests with different work), or its instances.
  */
-export function sojournQuantile(
-  mean: number,
-  second: number,
-  p: number,
-  exactMmc: boolean,
-  a: number,
-  S: number,
-  c: number,
-): number {
-  if (exactMmc && S > 0 && a < c) return mmcSojournQuantile(a / S, S, c, p);
-  const v = second - mean * mean;
-  return gammaQuantileWH(mean, v > 0 ? v : 0, p);
+export class SojournMix {
+  w: number[] = [];
+  S: number[] = [];
+  pw: number[] = [];
+  mc: number[] = [];
+
+  add(weight: number, S: number, pWait: number, mc: number): void {
+    if (!(weight > 0)) return;
+    this.w.push(weight);
+    this.S.push(S > 0 ? S : 0);
+    this.pw.push(mc > 0 ? Math.min(1, Math.max(0, pWait)) : 0);
+    this.mc.push(mc > 0 ? mc : 0);
+  }
+
+  get size(): number {
+    return this.w.length;
+  }
+
+  /** P(T > t) of the mixture; its density in `dens` (scratch). */
+  private survival(t: number, total: number): number {
+    let sv = 0;
+    let dn = 0;
+    for (let i = 0; i < this.w.length; i++) {
+      const w = this.w[i]! / total;
+      const S = this.S[i]!;
+      const pw = this.pw[i]!;
+      const mu = S > 0 ? 1 / S : Infinity;
+      const eS = S > 0 ? Math.exp(-t / S) : 0;
+      sv += w * (1 - pw) * eS;
+      dn += S > 0 ? w * (1 - pw) * mu * eS : 0;
+      if (pw > 0) {
+        const th = 1 / this.mc[i]!;
+        if (!(S > 0)) {
+          const e = Math.exp(-th * t);
+          sv += w * pw * e;
+          dn += w * pw * th * e;
+          continue;
+        }
+        const m = Math.min(mu, th);
+        const M = Math.max(mu, th);
+        const dt = (M - m) * t;
+        const phi = dt > 1e-12 ? -Math.expm1(-dt) / dt : 1;
+        const em = Math.exp(-m * t);
+        sv += w * pw * em * (1 + m * t * phi);
+        dn += w * pw * M * m * t * em * phi;
+      }
+    }
+    this.dens = dn;
+    return sv;
+  }
+  private dens = 0;
+
+  /**
+   * The p-quantile of the mixture (safeguarded Newton on its survival function).
+   * @example const m = new SojournMix(); m.add(1, 0.25, 0.75, 1 / 1); m.quantile(0.99) // ln(100): M/M/1 λ=3, μ=4
+   */
+  quantile(p: number): number {
+    let total = 0;
+    for (const w of this.w) total += w;
+    if (!(total > 0)) return 0;
+    const target = 1 - p;
+    let lo = 0;
+    let hi = 0;
+    for (let i = 0; i < this.w.length; i++) hi = Math.max(hi, this.S[i]! + this.mc[i]!);
+    hi *= -Math.log(target) + 1;
+    while (this.survival(hi, total) > target && hi < 1e15) hi *= 2;
+    let t = 0.5 * hi;
+    for (let it = 0; it < 100; it++) {
+      const g = this.survival(t, total) - target;
+      if (g > 0) lo = t;
+      else hi = t;
+      let next = this.dens > 0 ? t + g / this.dens : NaN;
+      if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+      if (Math.abs(next - t) <= 1e-12 * next || hi - lo <= 1e-12 * hi) return next;
+      t = next;
+    }
+    return t;
+  }
 }
 
 /** Complementary error function, |relative error| < 1.2e-7 (Numerical Recipes' erfcc). */

@@ -7,7 +7,7 @@
 import { CLASS_READ, K_MACHINE, M_REPLICA, PORTS } from './compile';
 import { stationId } from './control';
 import { isUp } from './flow';
-import { sojournQuantile } from './fluid';
+import { SojournMix } from './fluid';
 import { gammaQuantileWH } from './gamma';
 import {
   INSTANCE_STATES,
@@ -54,10 +54,11 @@ export function billed(rt: Runtime, s: number): boolean {
 }
 
 interface Acc {
-  n: number;
   dep: number;
   m1: number;
   m2: number;
+  shaped: boolean;
+  mix: SojournMix | null;
 }
 
 /**
@@ -78,10 +79,15 @@ export function buildFrame(rt: Runtime, events: SimEvent[]): SimFrame {
 
   const utilSum = new Float64Array(nNodes);
   const utilN = new Float64Array(nNodes);
-  const lat: Acc[] = Array.from({ length: nNodes * 3 }, () => ({ n: 0, dep: 0, m1: 0, m2: 0 }));
-  const exactOk = new Uint8Array(nNodes).fill(1);
-  const exactA = new Float64Array(nNodes);
-  const exactS = new Float64Array(nNodes).fill(-1);
+  // Sojourn per node and group (read, write, all): moments, and the mixture of M/M/c-shaped
+  // components when every one has exponential work (else the gamma fit of the moments is used).
+  const lat: Acc[] = Array.from({ length: nNodes * 3 }, () => ({
+    dep: 0,
+    m1: 0,
+    m2: 0,
+    shaped: true,
+    mix: null,
+  }));
   const busyCls = new Float64Array(nNodes * 2);
   const upAny = new Uint8Array(nNodes);
 
@@ -133,44 +139,27 @@ export function buildFrame(rt: Runtime, events: SimEvent[]): SimFrame {
         c === 1 && net.stMach[s] === M_REPLICA ? u + rt.busyA[s]! / Math.max(1, cores) : u;
     }
     nodes[o + F.backlog]! += rt.X[s]! + rt.XA[s]!;
-    // Sojourn moments per class and overall (weighted by departures).
-    let sPort = -1;
+    // Sojourn per class and overall (weighted by departures).
+    const wq = rt.wqMean[s]!;
+    const pw = rt.pWait[s]!;
+    const mc = pw > 0 ? wq / pw : 0;
+    const expWork = Math.abs(net.stCs2[s]! - 1) < 1e-9;
     for (let k = 0; k < PORTS; k++) {
       const d = rt.dep[base + k]!;
       if (!(d > 0)) continue;
-      const S = net.pDemand[base + k]!;
-      if (sPort < 0) sPort = S;
-      else if (Math.abs(S - sPort) > 1e-12 * sPort) exactOk[i] = 0;
-      addAcc(lat[i * 3 + (k & 1)]!, d, rt.w1[base + k]!, rt.w2[base + k]!);
-      addAcc(lat[i * 3 + 2]!, d, rt.w1[base + k]!, rt.w2[base + k]!);
+      const S = rt.w1[base + k]! - wq;
+      for (const g of [k & 1, 2])
+        addAcc(lat[i * 3 + g]!, d, rt.w1[base + k]!, rt.w2[base + k]!, expWork, S, pw, mc);
     }
     if (net.stMach[s] === M_REPLICA && rt.servedA[s]! > 0) {
+      // The apply thread is an M/M/1: its sojourn is exponential with mean XA / served.
       const w = rt.XA[s]! / rt.servedA[s]!;
-      addAcc(lat[i * 3 + 1]!, rt.servedA[s]!, w, 2 * w * w);
-      addAcc(lat[i * 3 + 2]!, rt.servedA[s]!, w, 2 * w * w);
-      exactOk[i] = 0;
+      for (const g of [1, 2]) addAcc(lat[i * 3 + g]!, rt.servedA[s]!, w, 2 * w * w, true, w, 0, 0);
     }
-    // The exact M/M/c quantile applies to one plain M/M/c queue: Poisson arrivals, exponential
-    // work, equal work for every request, no buffer limit reached, no warm-up or slow-down.
-    const ca2 =
-      rt.arrC[s * 2]! + rt.arrC[s * 2 + 1]! > 0
-        ? rt.arrCa2[s]! / (rt.arrC[s * 2]! + rt.arrC[s * 2 + 1]!)
-        : 1;
-    if (
-      slot ||
-      Math.abs(ca2 - 1) > 1e-9 ||
-      Math.abs(net.stCs2[s]! - 1) > 1e-9 ||
-      rt.block[s]! > 1e-9 ||
-      rt.slow[s] !== 1 ||
-      rt.warm[s] !== 1 ||
-      !(rt.sBar[s]! > 0)
-    )
-      exactOk[i] = 0;
-    exactA[i] = rt.busy[s]!;
-    exactS[i] = rt.sBar[s]!;
   }
 
   const users = new Set(net.users.map((u) => u.node));
+  const marks = lbMarks(rt);
   for (let i = 0; i < nNodes; i++) {
     const o = i * NODE_FIELD_COUNT;
     const node = net.topo.nodes[i]!;
@@ -183,36 +172,16 @@ export function buildFrame(rt: Runtime, events: SimEvent[]): SimFrame {
       nodes[o + F.timeoutRate]! += classes[co + CF.timeoutRate]!;
       const n = utilN[i]!;
       classes[co + CF.utilization] = n > 0 ? Math.min(1, busyCls[i * 2 + c]! / n) : 0;
-      const acc = lat[i * 3 + c]!;
-      writeLatency(
-        classes,
-        co + CF.latencyMean,
-        acc,
-        false,
-        0,
-        0,
-        1,
-        CF.latencyP50 - CF.latencyMean,
-      );
+      writeLatency(classes, co + CF.latencyMean, lat[i * 3 + c]!, CF.latencyP50 - CF.latencyMean);
     }
     nodes[o + F.readRate] = classes[i * 2 * CLASS_FIELD_COUNT + CF.arrivalRate]!;
     nodes[o + F.writeRate] = classes[(i * 2 + 1) * CLASS_FIELD_COUNT + CF.arrivalRate]!;
     nodes[o + F.utilization] = utilN[i]! > 0 ? Math.min(1, utilSum[i]! / utilN[i]!) : 0;
-    const cores = 'instanceType' in node.params ? netCores(rt, i) : 1;
-    writeLatency(
-      nodes,
-      o + F.latencyMean,
-      lat[i * 3 + 2]!,
-      exactOk[i] === 1 && utilN[i] === 1,
-      exactA[i]!,
-      exactS[i]!,
-      cores,
-      F.latencyP50 - F.latencyMean,
-    );
+    writeLatency(nodes, o + F.latencyMean, lat[i * 3 + 2]!, F.latencyP50 - F.latencyMean);
     nodes[o + F.up] = upAny[i]!;
     if (users.has(i)) usersFields(rt, i, nodes, o);
     nodes[o + F.instances] = node.kind === 'asg' ? asgInService(rt, i) : upAny[i]!;
-    nodes[o + F.health] = healthOf(rt, i, upAny[i] === 1, nodes[o + F.utilization]!);
+    nodes[o + F.health] = healthOf(rt, i, upAny[i] === 1, nodes[o + F.utilization]!, marks);
     if (node.kind === 'dbReplica') nodes[o + F.replicationLagMs] = lagMs(rt, i);
   }
 
@@ -258,36 +227,32 @@ export function buildFrame(rt: Runtime, events: SimEvent[]): SimFrame {
   };
 }
 
-function addAcc(a: Acc, w: number, m1: number, m2: number): void {
-  a.n++;
+function addAcc(
+  a: Acc,
+  w: number,
+  m1: number,
+  m2: number,
+  expWork: boolean,
+  S: number,
+  pw: number,
+  mc: number,
+): void {
   a.dep += w;
   a.m1 += w * m1;
   a.m2 += w * m2;
+  if (!expWork) a.shaped = false;
+  if (a.shaped) (a.mix ??= new SojournMix()).add(w, S, pw, mc);
 }
 
-/** Writes mean, p50, p95, p99 (ms) from an accumulator at `at` with quantile offset `qOff`. */
-function writeLatency(
-  out: Float64Array,
-  at: number,
-  a: Acc,
-  exact: boolean,
-  load: number,
-  S: number,
-  c: number,
-  qOff: number,
-): void {
+/** Writes mean, p50, p95, p99 (ms) from an accumulator at `at`, quantiles `qOff` further. */
+function writeLatency(out: Float64Array, at: number, a: Acc, qOff: number): void {
   if (!(a.dep > 0)) return;
   const mean = a.m1 / a.dep;
-  const second = a.m2 / a.dep;
+  const v = Math.max(0, a.m2 / a.dep - mean * mean);
   out[at] = mean * 1000;
   for (let j = 0; j < 3; j++)
-    out[at + qOff + j] = sojournQuantile(mean, second, P[j]!, exact, load, S, c) * 1000;
-}
-
-function netCores(rt: Runtime, i: number): number {
-  const net = rt.net;
-  for (let s = 0; s < net.nSt; s++) if (net.stNode[s] === i) return net.stCores[s]!;
-  return 1;
+    out[at + qOff + j] =
+      (a.shaped && a.mix ? a.mix.quantile(P[j]!) : gammaQuantileWH(mean, v, P[j]!)) * 1000;
 }
 
 function usersFields(rt: Runtime, i: number, nodes: Float64Array, o: number): void {
@@ -324,46 +289,46 @@ function usersFields(rt: Runtime, i: number, nodes: Float64Array, o: number): vo
 function asgInService(rt: Runtime, i: number): number {
   const net = rt.net;
   let n = 0;
-  for (let s = 0; s < net.nSt; s++)
-    if (net.stNode[s] === i && rt.iState[s] === IS_IN_SERVICE && isUp(rt, s)) n++;
+  for (let s = net.nodeFirst[i]!; s < net.nodeFirst[i + 1]!; s++)
+    if (rt.iState[s] === IS_IN_SERVICE && isUp(rt, s)) n++;
   return n;
 }
 
-function healthOf(rt: Runtime, i: number, up: boolean, util: number): number {
+/** Per node: whether some LB marks it unhealthy (bit 1) or still registering (bit 2). */
+function lbMarks(rt: Runtime): Uint8Array {
   const net = rt.net;
-  const node = net.topo.nodes[i]!;
-  if (!up) return node.kind === 'asg' && anyStarting(rt, i) ? HEALTH.starting : HEALTH.down;
-  let unhealthy = false;
-  let starting = false;
+  const out = new Uint8Array(net.nodeIds.length);
   for (const lb of net.lbs)
     for (let e = net.rStart[lb.route]!; e < net.rEnd[lb.route]!; e++) {
-      if (net.stNode[net.eTarget[e]!] !== i || net.stSlot[net.eTarget[e]!]! >= 0) continue;
-      if (rt.tState[e] === TS_UNHEALTHY) unhealthy = true;
-      if (rt.tState[e] === TS_INITIAL) starting = true;
+      const t = net.eTarget[e]!;
+      if (net.stSlot[t]! >= 0) continue;
+      if (rt.tState[e] === TS_UNHEALTHY) out[net.stNode[t]!]! |= 1;
+      if (rt.tState[e] === TS_INITIAL) out[net.stNode[t]!]! |= 2;
     }
-  if (unhealthy) return HEALTH.unhealthy;
-  if (starting || (node.kind === 'asg' && anyStarting(rt, i) && asgInService(rt, i) === 0))
+  return out;
+}
+
+function healthOf(rt: Runtime, i: number, up: boolean, util: number, marks: Uint8Array): number {
+  const node = rt.net.topo.nodes[i]!;
+  if (!up) return node.kind === 'asg' && anyStarting(rt, i) ? HEALTH.starting : HEALTH.down;
+  if (marks[i]! & 1) return HEALTH.unhealthy;
+  if (marks[i]! & 2 || (node.kind === 'asg' && anyStarting(rt, i) && asgInService(rt, i) === 0))
     return HEALTH.starting;
   return util >= 0.9 ? HEALTH.hot : HEALTH.ok;
 }
 
 function anyStarting(rt: Runtime, i: number): boolean {
   const net = rt.net;
-  for (let s = 0; s < net.nSt; s++)
-    if (net.stNode[s] === i && rt.iState[s] !== IS_EMPTY && rt.iState[s]! < IS_IN_SERVICE)
-      return true;
+  for (let s = net.nodeFirst[i]!; s < net.nodeFirst[i + 1]!; s++)
+    if (rt.iState[s] !== IS_EMPTY && rt.iState[s]! < IS_IN_SERVICE) return true;
   return false;
 }
 
 function lagMs(rt: Runtime, i: number): number {
-  const net = rt.net;
-  for (let s = 0; s < net.nSt; s++) {
-    if (net.stNode[s] !== i) continue;
-    const served = rt.servedA[s]!;
-    if (served > 0) return (rt.XA[s]! / served) * 1000;
-    return rt.XA[s]! * net.stApplyS[s]! * 1000;
-  }
-  return 0;
+  const s = rt.net.nodeFirst[i]!;
+  const served = rt.servedA[s]!;
+  if (served > 0) return (rt.XA[s]! / served) * 1000;
+  return rt.XA[s]! * rt.net.stApplyS[s]! * 1000;
 }
 
 function diagnostics(rt: Runtime): Diagnostic[] {

@@ -52,7 +52,7 @@ import {
   TS_UNUSED,
 } from './runtime';
 import type { Sim, SimEvent, SimFrame, SimOptions } from './types';
-import { createUsersRuntime, usersArrivals, usersOutcomes } from './users';
+import { createUsersRuntime, scheduleRetries, usersArrivals, usersLatency } from './users';
 import { PORTS } from './compile';
 
 /** The step used to recompute rates right after a topology change (time does not advance). */
@@ -168,6 +168,12 @@ export function createSim(topology: Topology, opts: SimOptions = {}): Sim {
       rt.queue.push(rt.time, CE_SCENARIO, host.scenario.length - 1);
     },
     frame(): SimFrame {
+      if (rt.sweepStale) {
+        reverseSweep(rt);
+        usersLatency(rt);
+        latencyTotals(rt);
+        rt.sweepStale = false;
+      }
       const events = rt.events;
       rt.events = [];
       return buildFrame(rt, events);
@@ -253,8 +259,14 @@ function fluidStep(rt: Runtime, t: number, h: number): void {
   beginStep(rt);
   usersArrivals(rt, t, h);
   forwardPass(rt, h);
-  reverseSweep(rt);
-  usersOutcomes(rt, t, h);
+  // Time-to-exit moments are needed every step only when failures feed retries back; otherwise
+  // they are computed when a frame asks for them.
+  if (rt.retriesActive) {
+    reverseSweep(rt);
+    usersLatency(rt);
+    scheduleRetries(rt, t, h);
+    rt.sweepStale = false;
+  } else rt.sweepStale = true;
   // Totals of the step.
   let exits = 0;
   let failures = 0;
@@ -264,12 +276,29 @@ function fluidStep(rt: Runtime, t: number, h: number): void {
     failures += rt.errC[s * 2]! + rt.errC[s * 2 + 1]! + rt.dropC[s * 2]! + rt.dropC[s * 2 + 1]!;
     if (billed(rt, s)) cost += net.stPrice[s]!;
   }
+  let dropped = 0;
+  for (let u = 0; u < net.users.length; u++) {
+    const ur = rt.usersRt[u]!;
+    dropped += ur.budgetDropped[0]! + ur.budgetDropped[1]!;
+  }
+  rt.exits = exits;
+  rt.failures = failures + dropped;
+  if (!rt.sweepStale) latencyTotals(rt);
+  rt.costPerHour = cost;
+  rt.costTotal += (cost * h) / 3600;
+  accumulateAsgMetrics(rt, h);
+}
+
+/**
+ * End-to-end figures from the sweep: timeouts (completions whose time to exit exceeded the
+ * client timeout), goodput, and the latency moments mixed over users and classes.
+ */
+export function latencyTotals(rt: Runtime): void {
   let w = 0;
   let m1 = 0;
   let m2 = 0;
   let pto = 0;
-  let given = 0;
-  for (let u = 0; u < net.users.length; u++) {
+  for (let u = 0; u < rt.net.users.length; u++) {
     const ur = rt.usersRt[u]!;
     for (let c = 0; c < 2; c++) {
       const ws = (ur.first[c]! + ur.retry[c]!) * ur.sigma[c]!;
@@ -277,20 +306,14 @@ function fluidStep(rt: Runtime, t: number, h: number): void {
       m1 += ws * ur.t1[c]!;
       m2 += ws * ur.t2[c]!;
       pto += ws * ur.timeoutFrac[c]!;
-      given += ur.budgetDropped[c]!;
     }
   }
-  rt.exits = exits;
-  rt.failures = failures + given;
-  rt.timeouts = w > 0 ? (exits * pto) / w : 0;
-  rt.goodput = Math.max(0, exits - rt.timeouts);
+  rt.timeouts = w > 0 ? (rt.exits * pto) / w : 0;
+  rt.goodput = Math.max(0, rt.exits - rt.timeouts);
   if (w > 0) {
     rt.e2eMean = m1 / w;
     rt.e2eSecond = m2 / w;
   }
-  rt.costPerHour = cost;
-  rt.costTotal += (cost * h) / 3600;
-  accumulateAsgMetrics(rt, h);
 }
 
 /** Shard shares of each caller with several primaries: its users' shares, mixed by rate. */
@@ -405,6 +428,10 @@ function baseInit(rt: Runtime, seed: number): void {
       rt.timeoutCap = Math.max(rt.timeoutCap, n.params.timeoutMs / 1000);
   });
   for (const lb of net.lbs) if (rt.rSlowStart[lb.route]! > 0) rt.slowStartActive = true;
+  rt.retriesActive = net.users.some((u) => {
+    const n = net.topo.nodes[u.node]!;
+    return n.kind === 'users' && n.params.retries > 0;
+  });
   const nextMinute = Math.floor(rt.time / 60) * 60 + 60;
   net.asgs.forEach((_, ai) => rt.queue.push(nextMinute, CE_ASG_TICK, ai));
 }

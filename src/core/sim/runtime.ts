@@ -142,6 +142,7 @@ export class Runtime {
   /** Wait moments at the last solved state (s, s²). */
   readonly wqMean: Float64Array;
   readonly wqSecond: Float64Array;
+  readonly pWait: Float64Array;
   readonly cd2: Float64Array;
   /** Per station × class: arrivals, completions passed on or answered, drops, errors. */
   readonly arrC: Float64Array;
@@ -208,6 +209,10 @@ export class Runtime {
   dynDiagnostics: Diagnostic[] = [];
   /** Shares must be recomputed (health, cohorts, instances, cut links changed). */
   dirty = true;
+  /** Some users node retries: the sweep must run every step. */
+  retriesActive = false;
+  /** The sweep has not run since the last step (it runs when a frame is built). */
+  sweepStale = true;
   /** An infinitesimal step that only refreshes rates: retries and lost requests wait. */
   refreshing = false;
   /** Some load balancer has slow start: its shares change with time. */
@@ -262,6 +267,7 @@ export class Runtime {
     this.lastDt = f64(n);
     this.wqMean = f64(n);
     this.wqSecond = f64(n);
+    this.pWait = f64(n);
     this.cd2 = f64(n).fill(1);
     this.arrC = f64(n * 2);
     this.thrC = f64(n * 2);

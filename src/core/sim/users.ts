@@ -139,19 +139,17 @@ function deposit(ur: UsersRuntime, level: number, cls: number, at: number, count
 }
 
 /**
- * After the sweep: each users node's success probability, latency moments and timeout share,
- * and the retries its failures schedule. Returns nothing; totals are written to the runtime.
+ * After the sweep: each users node's success probability, latency moments and timeout share
+ * per class (from its entry port).
  */
-export function usersOutcomes(rt: Runtime, t: number, dt: number): void {
+export function usersLatency(rt: Runtime): void {
   const net = rt.net;
-  const end = t + dt;
   for (let u = 0; u < net.users.length; u++) {
     const p = paramsOf(rt, u);
     const ur = rt.usersRt[u]!;
     const s = net.users[u]!.station;
     if (!p) continue;
     const tau = p.timeoutMs / 1000;
-    const backoff = p.backoffMs / 1000;
     for (let c = 0; c < 2; c++) {
       const k = s * PORTS + STAGE_WEB * 2 + c;
       const sg = rt.sig[k]!;
@@ -160,10 +158,25 @@ export function usersOutcomes(rt: Runtime, t: number, dt: number): void {
       ur.sigma[c] = sg;
       ur.t1[c] = x1;
       ur.t2[c] = x2;
-      const pto = tau > 0 && sg > 0 ? gammaSurvival(x1, Math.max(0, x2 - x1 * x1), tau) : 0;
-      ur.timeoutFrac[c] = pto;
+      ur.timeoutFrac[c] = tau > 0 && sg > 0 ? gammaSurvival(x1, Math.max(0, x2 - x1 * x1), tau) : 0;
+    }
+  }
+}
+
+/** The retries this step's failed and timed-out attempts schedule (after `usersLatency`). */
+export function scheduleRetries(rt: Runtime, t: number, dt: number): void {
+  const net = rt.net;
+  const end = t + dt;
+  for (let u = 0; u < net.users.length; u++) {
+    const p = paramsOf(rt, u);
+    const ur = rt.usersRt[u]!;
+    if (!p) continue;
+    const tau = p.timeoutMs / 1000;
+    const backoff = p.backoffMs / 1000;
+    for (let c = 0; c < 2; c++) {
+      const sg = ur.sigma[c]!;
       const pErr = 1 - sg;
-      const pTo = sg * pto;
+      const pTo = sg * ur.timeoutFrac[c]!;
       // Level 0 = first attempts, level l ≥ 1 = the l-th retry.
       for (let l = 0; l <= ur.levels; l++) {
         const rate = l === 0 ? ur.first[c]! : ur.levelRate[(l - 1) * 2 + c]!;
