@@ -2,7 +2,8 @@
  * Compiles a topology into the reference engine's network: places (traffic sources, DNS, load
  * balancers, and stations = FCFS queues with c cores), and the routes each place uses to pick the
  * next hop for a request at a given stage (web -> app -> db).
- * Contract: pure; reads the topology and the model's catalogues; no DOM, no clock, no engine state.
+ * Contract: pure; reads the topology, the model's catalogues and the kernel's network constants and
+ * target checks (so both engines agree on them); no DOM, no clock, no engine state.
  */
 import { INSTANCE_TYPES } from '../../model/instanceTypes';
 import type { KindId } from '../../model/kinds';
@@ -139,6 +140,8 @@ export interface ShardMap {
 export interface Place {
   /** Index of the topology node it belongs to (an ASG's instances share their group's node). */
   node: number;
+  /** Availability zone (0..2) of a machine, -1 for users, DNS and load balancers. */
+  zone: number;
   kind: number;
   /** Station kind (ST_*) for stations, -1 otherwise. */
   station: number;
@@ -210,20 +213,26 @@ function instanceOf(n: TopologyNode): (typeof INSTANCE_TYPES)[keyof typeof INSTA
   return 'instanceType' in n.params ? INSTANCE_TYPES[n.params.instanceType] : null;
 }
 
-const azOf = (n: TopologyNode): string | null => ('az' in n.params ? n.params.az : null);
+const ZONES = ['a', 'b', 'c'] as const;
+const zoneOf = (n: TopologyNode): number => ('az' in n.params ? ZONES.indexOf(n.params.az) : -1);
 
 /**
- * Round trip of a link in ms: its own latency, else the internet from the users (or from a DNS
- * answer, which is the users' own connection), else the AZ default. A load balancer spans every
- * zone and has a node in the target's zone, so its hops count as same-zone.
+ * Round trip of a link in ms between two places: the link's own latency, else the internet from
+ * the users (a DNS answer is the users' own connection: users → DNS costs nothing, DNS → record
+ * the internet round trip), else the zone default between the two machines. A load balancer
+ * spans every zone and has a node in the target's zone, so its hops count as same-zone.
  */
-export function linkRttMs(link: Link, from: TopologyNode, to: TopologyNode): number {
+export function linkRttMs(
+  link: Link,
+  from: TopologyNode,
+  to: TopologyNode,
+  fromZone: number,
+  toZone: number,
+): number {
   if (link.latencyMs !== null) return link.latencyMs;
   if (from.kind === 'users') return to.kind === 'dns' ? 0 : INTERNET_RTT_MS;
   if (from.kind === 'dns') return INTERNET_RTT_MS;
-  const a = azOf(from);
-  const b = azOf(to);
-  return a !== null && b !== null && a !== b ? CROSS_AZ_RTT_MS : SAME_AZ_RTT_MS;
+  return fromZone >= 0 && toZone >= 0 && fromZone !== toZone ? CROSS_AZ_RTT_MS : SAME_AZ_RTT_MS;
 }
 
 const DB_NONE = 0;
@@ -284,7 +293,12 @@ export function compileNetwork(topo: Topology): Network {
       case 'asg': {
         const size = Math.min(n.params.maxSize, Math.max(n.params.minSize, n.params.desired));
         notes.push(`${n.id}: auto scaling is not simulated; the group runs ${size} instance(s)`);
-        for (let k = 0; k < size; k++) add(station(blank(i, PLACE_STATION), n));
+        // Instances spread over the zones from the group's own, as the kernel starts them.
+        for (let k = 0; k < size; k++) {
+          const p = station(blank(i, PLACE_STATION), n);
+          p.zone = (zoneOf(n) + k) % ZONES.length;
+          add(p);
+        }
         break;
       }
       default:
@@ -313,7 +327,13 @@ export function compileNetwork(topo: Topology): Network {
   ): RouteTarget[] =>
     placesOf[e.to]!.map((place) => ({
       place,
-      rttMs: linkRttMs(e.link, nodes[from]!, nodes[e.to]!),
+      rttMs: linkRttMs(
+        e.link,
+        nodes[from]!,
+        nodes[e.to]!,
+        places[owner]!.zone,
+        places[place]!.zone,
+      ),
       weight: e.link.weight,
       fail: e.link.cut ? ERR_LINK_CUT : 0,
       failAt: owner,
@@ -500,6 +520,7 @@ export function compileNetwork(topo: Topology): Network {
 export function blankPlace(node: number, kind: number): Place {
   return {
     node,
+    zone: -1,
     kind,
     station: -1,
     cores: 0,
@@ -558,6 +579,7 @@ function station(p: Place, n: TopologyNode): Place {
           ? ST_CACHE
           : ST_SERVER;
   p.cores = it?.vcpu ?? 1;
+  p.zone = zoneOf(n);
   if ('queueLimit' in n.params) {
     p.limit = n.params.queueLimit;
     p.cv = n.params.demandCv;

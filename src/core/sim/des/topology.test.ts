@@ -443,6 +443,28 @@ describe('diagnosable failures and notes', () => {
     expect(node(r, 'asg').utilization).toBeCloseTo(((30 / 3) * 0.0154) / 2, 2);
   });
 
+  it('an auto scaling group starts its instances across zones; cross-zone calls cost 1 ms', () => {
+    const constant = { demandCv: 0, az: 'a' };
+    const t = topo(
+      [
+        users(3, { readRatio: 1 }),
+        { id: 'lb', kind: 'lb' },
+        { id: 'asg', kind: 'asg', params: { roles: ['web', 'app'], desired: 3, ...constant } },
+        { id: 'db', kind: 'dbPrimary', params: constant },
+      ],
+      [
+        ['users', 'lb'],
+        ['lb', 'asg'],
+        ['asg', 'db'],
+      ],
+    );
+    const r = runDes(t, { seed: 18, seconds: 300, warmupSeconds: 10 });
+    // Instances in zones a, b, c (round robin over them); constant work of 11 + 4 ms, nobody waits
+    // at 3 req/s: 20 + 0.25 + 11 + 4 + (0.25 | 1 | 1) ms.
+    expect(r.endToEnd.latency.p50).toBeCloseTo(36.25, 9);
+    expect(r.endToEnd.latency.mean).toBeCloseTo(36, 2);
+  });
+
   it('the same topology and seed give the same report', () => {
     const t = topo(
       [
