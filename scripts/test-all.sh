@@ -61,15 +61,20 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund || record "install" 0 1
 fi
 
+# The browser tests need Chromium and, for the Korean screens, a CJK font (without one Hangul
+# renders as empty boxes in every screenshot).
 CHROMIUM=${CHROMIUM_PATH:-/usr/bin/chromium}
-if [ ! -x "$CHROMIUM" ]; then
-  banner "chromium"
+missing=()
+[ -x "$CHROMIUM" ] || missing+=(chromium)
+fc-list :lang=ko 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk)
+if [ ${#missing[@]} -gt 0 ]; then
+  banner "browser packages: ${missing[*]}"
   if [ "$(id -u)" -eq 0 ]; then
-    (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium) ||
-      record "chromium" 0 1
+    (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}") ||
+      record "packages" 0 1
   else
-    echo "Chromium not found at $CHROMIUM. Install it (e.g. \`sudo apt-get install -y chromium\`)"
-    echo "or set CHROMIUM_PATH to a Chromium binary; the end-to-end tests need it."
+    echo "Missing Debian packages: ${missing[*]}. Install them (e.g. \`sudo apt-get install -y ${missing[*]}\`);"
+    echo "set CHROMIUM_PATH to use another Chromium binary. The end-to-end tests need them."
   fi
 fi
 
