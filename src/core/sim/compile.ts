@@ -713,7 +713,10 @@ export function compile(topo: Topology, extras: CompileExtras = {}): Compiled {
       if (ext && (rolesOf(n) & (ROLE_WEB | ROLE_APP)) !== 0)
         add(diag.unusedDbRole(n.id, nodes[ext.to]!.id));
     }
-    for (const e of out[i]!) if (e.link.cut) add(diag.linkCut(n.id, nodes[e.to]!.id));
+    for (const e of out[i]!) {
+      const reason = pathBlocked(n, nodes[e.to]!);
+      if (reason) add(diag.blockedBySecurityGroup(nodes[e.to]!.id, n.id, reason === 'internet'));
+    }
   });
   for (let e = 0; e < nEnt; e++) {
     const from = nodes[stNode[rOwner[eRoute[e]!]!]!]!.id;
@@ -817,6 +820,33 @@ export function targetMisconfig(
   return 'ok';
 }
 
+/**
+ * Whether a direct call (not through a load balancer, whose checks handle it) is dropped by the
+ * callee's security group: it must admit the caller's source on the port it listens on. Callers
+ * on the internet (users, a DNS answer) need "anywhere"; machines in the VPC need "anywhere" or
+ * "vpc"; "lb" admits only load balancers and "my-ip" only the administrator.
+ */
+export function pathBlocked(from: TopologyNode, to: TopologyNode): 'internet' | 'vpc' | null {
+  if (from.kind === 'lb' || !('sgSource' in to.params)) return null;
+  const p = to.params;
+  const internet = from.kind === 'users' || from.kind === 'dns';
+  const sourceOk = p.sgSource === 'anywhere' || (!internet && p.sgSource === 'vpc');
+  if (sourceOk && p.sgPort === p.listenPort) return null;
+  return internet ? 'internet' : 'vpc';
+}
+
+/** Per entry: 1 when the callee's security group drops the caller's requests. */
+export function blockedEntries(net: Compiled): Uint8Array {
+  const out = new Uint8Array(net.nEnt);
+  const nodes = net.topo.nodes;
+  for (let e = 0; e < net.nEnt; e++) {
+    const from = nodes[net.stNode[net.rOwner[net.eRoute[e]!]!]!]!;
+    const to = nodes[net.stNode[net.eTarget[e]!]!]!;
+    if (net.rStage[net.eRoute[e]!] !== RS_APPLY && pathBlocked(from, to)) out[e] = 1;
+  }
+  return out;
+}
+
 /** What a machine does with a request arriving at a stage (mirrors the reference engine). */
 function planPort(
   n: TopologyNode,
@@ -886,8 +916,8 @@ function planPort(
  * Shares of a users node's traffic per shard (index = shard in link order); what is left has no
  * shard. Hash sharding: user u belongs to shard u mod n. Range sharding: user u (of N) sits at
  * 100·u/N % of the id range and belongs to the first shard whose [from, to) holds it.
- * The hot user is user 0: it sends hotUserShare of all traffic, the other N − 1 users share the
- * rest equally (with N = 1 it sends everything).
+ * Every user sends an equal part of (1 − hotUserShare) of the traffic; the hot user, user 0, sends
+ * hotUserShare of all traffic on top, so its shard is hotter by that much.
  */
 export function shardShares(
   specs: readonly TopologyNode[],
@@ -931,14 +961,7 @@ export function shardShares(
           if (Math.max(lo[i]!, lo[j]!) < Math.min(hi[i]!, hi[j]!))
             diagnostics.push(diag.shardOverlap(caller, specs[i]!.id, specs[j]!.id));
   }
-  if (N <= 1) {
-    if (owner0 >= 0) out[owner0] = 1;
-    return out;
-  }
-  for (let k = 0; k < n; k++) {
-    const others = counts[k]! - (k === owner0 ? 1 : 0);
-    out[k] = ((1 - hot) * Math.max(0, others)) / (N - 1) + (k === owner0 ? hot : 0);
-  }
+  for (let k = 0; k < n; k++) out[k] = ((1 - hot) * counts[k]!) / N + (k === owner0 ? hot : 0);
   return out;
 }
 

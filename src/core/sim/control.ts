@@ -425,6 +425,7 @@ export function instanceDue(h: ControlHost, s: number, num: number, now: number)
       rt.iDue[s] = Infinity;
       rt.present[s] = 1;
       rt.dirty = true;
+      recordsChanged(h, s, now);
       let lbs = 0;
       for (const r of info.lbRoutes)
         for (let e = net.rStart[r]!; e < net.rEnd[r]!; e++)
@@ -519,6 +520,18 @@ function freeSlot(h: ControlHost, s: number, now: number): void {
   rt.iDue[s] = Infinity;
   rt.present[s] = 0;
   rt.dirty = true;
+  recordsChanged(h, s, now);
+}
+
+/** An instance of a group that DNS names directly came or went: its record set changed. */
+function recordsChanged(h: ControlHost, s: number, now: number): void {
+  const net = h.rt.net;
+  for (const d of net.dnses)
+    for (let e = net.rStart[d.route]!; e < net.rEnd[d.route]!; e++)
+      if (net.eTarget[e] === s && net.eLink[e]! >= 0) {
+        h.emit({ time: now, type: 'dnsRecordChanged', node: d.id, detail: stationId(h.rt, s) });
+        break;
+      }
 }
 
 /** Accumulates the policy metric of each group over a step of length dt. */

@@ -203,6 +203,24 @@ export const diag = {
         { lb, port },
       ),
     ),
+  blockedBySecurityGroup: (node: string, from: string, internet: boolean) =>
+    d(
+      node,
+      'error',
+      'securityGroup',
+      fill(
+        internet
+          ? t(
+              'Its security group does not admit requests from the internet on the port it listens on: requests from {from} are dropped. Allow source "anywhere" on the listen port.',
+              '보안 그룹이 수신 포트로 오는 인터넷 요청을 허용하지 않아 {from}의 요청이 버려집니다. 수신 포트에 출발지 "어디서나"를 허용하세요.',
+            )
+          : t(
+              'Its security group does not admit {from} on the port it listens on: those calls are dropped. Allow source "vpc" (or "anywhere") on the listen port.',
+              '보안 그룹이 수신 포트로 오는 {from}의 호출을 허용하지 않아 그 호출이 버려집니다. 수신 포트에 출발지 "VPC"(또는 "어디서나")를 허용하세요.',
+            ),
+        { from },
+      ),
+    ),
   unusedDbRole: (node: string, db: string) =>
     d(
       node,

@@ -229,8 +229,8 @@ function routerStep(rt: Runtime, s: number, dt: number): void {
   const ca2 = rt.arrCa2[s]! / total;
   const r = net.stForward[s]!;
   const kind = net.stKind[s]!;
-  if (kind === K_LB && net.pErr[base] !== ERR_NONE) {
-    // Listener blocked by the LB's own security group: nobody gets in.
+  if ((kind === K_LB && net.pErr[base] !== ERR_NONE) || rt.up[s] === 0) {
+    // Killed, or the listener blocked by the LB's own security group: nobody gets through.
     for (let cls = 0; cls < 2; cls++) {
       rt.errC[s * 2 + cls]! += rt.thrC[s * 2 + cls]!;
       rt.thrC[s * 2 + cls] = 0;
@@ -562,7 +562,7 @@ export function reverseSweep(rt: Runtime): void {
         const cls = port & 1;
         const k = s * PORTS + port;
         if (kind !== K_MACHINE) {
-          if (kind === K_LB && net.pErr[k] !== ERR_NONE) {
+          if ((kind === K_LB && net.pErr[k] !== ERR_NONE) || rt.up[s] === 0) {
             rt.sig[k] = 0;
             continue;
           }

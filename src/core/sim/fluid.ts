@@ -38,11 +38,12 @@ const lossScratch = createLossQueueMetrics();
 
 /** Erlang C and its derivative in a (module scratch, no allocation). */
 // Module scratch in a typed array (a module-level `let` double is boxed on every write).
-const scr = new Float64Array(4);
+const scr = new Float64Array(5);
 const EC_C = 0;
 const EC_D = 1;
 const FK_BUSY = 2;
 const FK_BLOCK = 3;
+const SLOPE = 4;
 function erlangCD(n: number, a: number): void {
   if (!(a > 0)) {
     scr[EC_C] = 0;
@@ -87,6 +88,25 @@ function solveInfinite(c: number, R: number, h: number, f: number, guess: number
   }
   return a;
 }
+
+/**
+ * The offered load a (busy servers) at which a c-server node with Allen–Cunneen factor f holds
+ * L requests on average: a + f·C(a)·a/(c − a) = L. Its derivative da/dL is left in
+ * `loadAtBacklogSlope()`. For f = 1 this is G_c of queueing.ts.
+ */
+export function loadAtBacklog(c: number, L: number, f: number, guess: number): number {
+  if (!(L > 0) || !(c >= 1)) {
+    scr[SLOPE] = 1;
+    return 0;
+  }
+  const a = solveInfinite(c, L, 0, f, guess);
+  erlangCD(c, a);
+  const u = c - a;
+  const dL = 1 + f * ((scr[EC_D]! * a) / u + scr[EC_C]! / u + (scr[EC_C]! * a) / (u * u));
+  scr[SLOPE] = dL > 0 ? 1 / dL : 0;
+  return a;
+}
+export const loadAtBacklogSlope = (): number => scr[SLOPE]!;
 
 /** F(a) for the finite-buffer step, with busy/block written to the scratch. */
 function finiteResidual(

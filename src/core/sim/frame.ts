@@ -40,6 +40,7 @@ import {
   type TargetStatus,
 } from './types';
 import { t } from '../model/text';
+import { diag } from './diagnostics';
 
 const fin = (v: number): number => (Number.isFinite(v) ? v : 0);
 const P = [0.5, 0.95, 0.99] as const;
@@ -334,6 +335,15 @@ function lagMs(rt: Runtime, i: number): number {
 function diagnostics(rt: Runtime): Diagnostic[] {
   const net = rt.net;
   const out = [...net.diagnostics, ...rt.dynDiagnostics];
+  // Cut links (in the topology or by an event) fail what their caller sends over them.
+  const cutSeen = new Set<number>();
+  for (let e = 0; e < net.nEnt; e++) {
+    const li = net.eLink[e]!;
+    if (li < 0 || rt.linkCut[li] !== 1 || cutSeen.has(li)) continue;
+    cutSeen.add(li);
+    const link = net.topo.links[li]!;
+    out.push(diag.linkCut(link.from, link.to));
+  }
   for (const lb of net.lbs) {
     const r = lb.route;
     let healthy = 0;

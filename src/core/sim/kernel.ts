@@ -345,7 +345,10 @@ function refreshEntries(rt: Runtime): void {
     const li = net.eLink[e]!;
     const cut = li >= 0 && rt.linkCut[li] === 1;
     const lbOwner = net.stKind[net.rOwner[net.eRoute[e]!]!] === K_LB;
-    rt.eOk[e] = !cut && net.eLoop[e] === 0 && (!lbOwner || rt.eMisconf[e] === TR_OK) ? 1 : 0;
+    rt.eOk[e] =
+      !cut && net.eLoop[e] === 0 && rt.eBlocked[e] === 0 && (!lbOwner || rt.eMisconf[e] === TR_OK)
+        ? 1
+        : 0;
   }
 }
 

@@ -11,17 +11,15 @@
  *   equal (water filling on the implicit-Euler backlog), i.e. λ_i = (L − x_i)/dt + μ_i·G_ci(L)
  *   for the common level L. Dispatching to the shortest queue is at least as smooth as round
  *   robin, so ca²/k is used.
- * - Power of two choices: a target receives a request when it is one of the two sampled (each
- *   pair equally likely) and has fewer outstanding requests than the other. Outstanding counts
- *   fluctuate around the fluid backlogs x with Poisson-like spread, so P(i beats j) =
- *   Φ((x_j − x_i)/√(x_i + x_j + 1)) and p_i = 2/(k(k−1))·Σ_{j≠i} P(i beats j): equal backlogs
- *   split evenly (like random), large imbalances behave like least outstanding. Its smoothing
- *   is taken halfway between random and round robin. Above 64 targets the pairwise sum is
- *   replaced by an even blend of the random and least-outstanding allocations.
+ * - Power of two choices: a request goes to the less busy of two targets picked at random. With
+ *   equal targets that is an even split; with unequal ones it shifts traffic to the faster ones,
+ *   but less than least outstanding does, since half the time the pair does not contain the best
+ *   target. Its allocation is modelled as the even blend of the random and least-outstanding
+ *   allocations, and its smoothing halfway between random and round robin.
  * Contract: pure functions over the runtime arrays; no allocation.
  */
 import { K_LB, POL_COHORT, POL_FANOUT, POL_LEAST, POL_P2C, POL_RR, POL_WEIGHTED } from './compile';
-import { erfc } from './fluid';
+import { loadAtBacklog, loadAtBacklogSlope } from './fluid';
 import { gcAndDerivative, type GcResult } from './queueing';
 import { TS_HEALTHY, TS_INITIAL, TS_UNHEALTHY, type Runtime } from './runtime';
 
@@ -121,8 +119,8 @@ function lbCandidates(rt: Runtime, r: number, now: number): void {
 
 /**
  * Least outstanding / p2c shares for this step, given the LB's inflow λ and the targets'
- * backlogs and service rates from the last step. Candidates were marked by `lbCandidates`
- * (share > 0).
+ * backlogs, service rates and variability from the last step. Candidates were marked by
+ * `lbCandidates` (share > 0).
  */
 export function dynamicLbShares(rt: Runtime, r: number, lambda: number, dt: number): void {
   const net = rt.net;
@@ -132,17 +130,29 @@ export function dynamicLbShares(rt: Runtime, r: number, lambda: number, dt: numb
   let k = 0;
   for (let e = start; e < end; e++) if (rt.eShare[e]! > 0) k++;
   if (k <= 1 || !(lambda > 0)) return;
-  if (pol === POL_P2C && k <= 64) {
-    p2cShares(rt, start, end, k);
-    return;
-  }
   leastOutstandingShares(rt, r, lambda, dt);
   if (pol === POL_P2C)
     for (let e = start; e < end; e++)
       if (rt.eShare[e]! > 0) rt.eShare[e] = 0.5 * rt.eShare[e]! + 0.5 / k;
 }
 
-/** The level L at which Σ max(0, (L − x_i)/dt + μ_i·G(L)) = λ, by safeguarded Newton. */
+/** The Allen–Cunneen factor a target ran with last step (1 before it was ever loaded). */
+const factorOf = (rt: Runtime, t: number): number => (rt.lastF[t]! > 0 ? rt.lastF[t]! : 1);
+
+/** Busy servers of target t at backlog L, and d(busy)/dL in `gcOut.dgdx`. */
+function loadAt(rt: Runtime, t: number, L: number): number {
+  const c = rt.net.stCores[t]!;
+  const f = factorOf(rt, t);
+  if (f === 1) {
+    gcAndDerivative(c, L, gcOut);
+    return gcOut.g;
+  }
+  const a = loadAtBacklog(c, L, f, rt.aGuess[t]!);
+  gcOut.dgdx = loadAtBacklogSlope();
+  return a;
+}
+
+/** The level L at which Σ max(0, (L − x_i)/dt + μ_i·G_i(L)) = λ, by safeguarded Newton. */
 function leastOutstandingShares(rt: Runtime, r: number, lambda: number, dt: number): void {
   const net = rt.net;
   const start = net.rStart[r]!;
@@ -161,8 +171,8 @@ function leastOutstandingShares(rt: Runtime, r: number, lambda: number, dt: numb
       if (rt.eShare[e]! <= 0) continue;
       const t = net.eTarget[e]!;
       const mu = serviceRate(rt, t);
-      gcAndDerivative(net.stCores[t]!, L, gcOut);
-      const v = (L - rt.X[t]!) / h + mu * gcOut.g;
+      const g = loadAt(rt, t, L);
+      const v = (L - rt.X[t]!) / h + mu * g;
       if (v > 0) {
         F += v;
         dF += 1 / h + mu * gcOut.dgdx;
@@ -182,8 +192,7 @@ function leastOutstandingShares(rt: Runtime, r: number, lambda: number, dt: numb
   for (let e = start; e < end; e++) {
     if (rt.eShare[e]! <= 0) continue;
     const t = net.eTarget[e]!;
-    gcAndDerivative(net.stCores[t]!, L, gcOut);
-    const v = Math.max(0, (L - rt.X[t]!) / h + serviceRate(rt, t) * gcOut.g);
+    const v = Math.max(0, (L - rt.X[t]!) / h + serviceRate(rt, t) * loadAt(rt, t, L));
     rt.eShare[e] = v > 0 ? v : 1e-12;
     total += rt.eShare[e]!;
   }
@@ -198,28 +207,6 @@ function serviceRate(rt: Runtime, t: number): number {
   const net = rt.net;
   for (let k = t * 6; k < t * 6 + 6; k++) if (net.pDemand[k]! > 0) return 1 / net.pDemand[k]!;
   return 1e6;
-}
-
-function p2cShares(rt: Runtime, start: number, end: number, k: number): void {
-  const net = rt.net;
-  const norm = 2 / (k * (k - 1));
-  for (let e = start; e < end; e++) {
-    if (rt.eShare[e]! <= 0) continue;
-    const xi = rt.X[net.eTarget[e]!]!;
-    let sum = 0;
-    for (let f = start; f < end; f++) {
-      if (f === e || rt.eShare[f]! <= 0) continue;
-      const xj = rt.X[net.eTarget[f]!]!;
-      sum += 0.5 * erfc((xi - xj) / Math.sqrt(2 * (xi + xj + 1)));
-    }
-    rt.eFlow[e] = sum * norm; // scratch: written before the flows of this route
-  }
-  // erfc is approximate, so pairwise wins do not sum to exactly 1: normalize.
-  let total = 0;
-  for (let e = start; e < end; e++) if (rt.eShare[e]! > 0) total += rt.eFlow[e]!;
-  for (let e = start; e < end; e++)
-    if (rt.eShare[e]! > 0) rt.eShare[e] = Math.max(1e-12, rt.eFlow[e]! / total);
-  for (let e = start; e < end; e++) rt.eFlow[e] = 0;
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { EventQueue } from './eventQueue';
 import type { Rng } from './rng';
-import { PORTS, type Compiled } from './compile';
+import { blockedEntries, PORTS, type Compiled } from './compile';
 import { createStationStep, createWaitMoments } from './fluid';
 import type { Diagnostic, SimEvent } from './types';
 
@@ -165,6 +165,8 @@ export class Runtime {
   readonly eOk: Uint8Array;
   /** Per entry: misconfiguration reason (TR_*) when the owner is a load balancer. */
   readonly eMisconf: Uint8Array;
+  /** Per entry: the callee's security group drops this caller's requests. */
+  readonly eBlocked: Uint8Array;
   readonly rIn: Float64Array;
   readonly rLive: Float64Array;
   /** Slow-start window (s) of a load balancer's route, 0 when off. */
@@ -286,6 +288,7 @@ export class Runtime {
     this.eFlow = f64(ne);
     this.eOk = new Uint8Array(ne).fill(1);
     this.eMisconf = new Uint8Array(ne);
+    this.eBlocked = blockedEntries(net);
     this.rIn = f64(net.nRoutes);
     this.rLive = f64(net.nRoutes);
     this.rSlowStart = f64(net.nRoutes);
