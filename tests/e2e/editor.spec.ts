@@ -309,6 +309,18 @@ test.describe('editor', () => {
     await expect(editor.paletteItem('server')).toHaveText('서버');
   });
 
+  test.describe('in a Korean browser', () => {
+    test.use({ locale: 'ko-KR' });
+
+    test('the interface starts in Korean', async ({ page }) => {
+      const editor = new EditorPage(page);
+      await editor.open();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+      await expect(editor.paletteItem('dbPrimary')).toHaveText('DB 프라이머리');
+      await expect(page.getByTestId('canvas-hint')).toContainText('상자 하나로 시작해 보세요');
+    });
+  });
+
   test('dark theme', async ({ page }) => {
     const editor = new EditorPage(page);
     await editor.open();
@@ -318,8 +330,15 @@ test.describe('editor', () => {
     await editor.connect('lb-1', 'server-1');
     await editor.connect('server-1', 'db-1');
     await expect(editor.edges).toHaveCount(3);
+    // "System" (the default) follows the operating system, live.
+    const html = page.locator('html');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect(html).toHaveAttribute('data-theme', 'dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect(html).toHaveAttribute('data-theme', 'light');
+    // A chosen theme wins over the system.
     await page.getByTestId('theme-dark').click();
-    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(html).toHaveAttribute('data-theme', 'dark');
     await editor.select('lb-1');
     await editor.fitView();
     await screenshot(page, 'dark');
