@@ -86,43 +86,48 @@ export default function App() {
         </header>
         <StorageBanner />
         <ShareRoot />
-        <div className="relative flex min-h-0 flex-1">
-          <SidePanel
-            side="left"
-            title={t('layout.palette')}
-            open={drawer === 'palette'}
-            onClose={close}
-            widthClass="lg:w-60"
-            testId="palette-panel"
-          >
-            <ErrorBoundary panel="layout.palette">
-              <Palette onAdded={close} />
+        {/* The lesson panel is a full-height column beside the editor and its monitoring. */}
+        <div className="flex min-h-0 flex-1">
+          <div className="flex min-w-0 flex-1 flex-col">
+            <div className="relative flex min-h-0 flex-1">
+              <SidePanel
+                side="left"
+                title={t('layout.palette')}
+                open={drawer === 'palette'}
+                onClose={close}
+                widthClass="lg:w-60"
+                testId="palette-panel"
+              >
+                <ErrorBoundary panel="layout.palette">
+                  <Palette onAdded={close} />
+                </ErrorBoundary>
+              </SidePanel>
+              <main className="relative min-w-0 flex-1">
+                <ErrorBoundary panel="layout.canvas">
+                  <Canvas />
+                </ErrorBoundary>
+              </main>
+              <SidePanel
+                side="right"
+                title={t('layout.inspector')}
+                open={drawer === 'inspector'}
+                onClose={close}
+                widthClass="lg:w-[22rem]"
+                testId="inspector-panel"
+              >
+                <ErrorBoundary panel="layout.inspector">
+                  <Inspector />
+                </ErrorBoundary>
+              </SidePanel>
+            </div>
+            <ErrorBoundary panel="monitor.panel">
+              <MetricsPanel />
             </ErrorBoundary>
-          </SidePanel>
-          <main className="relative min-w-0 flex-1">
-            <ErrorBoundary panel="layout.canvas">
-              <Canvas />
-            </ErrorBoundary>
-            <ErrorBoundary panel="lesson.panel">
-              <LessonPanel />
-            </ErrorBoundary>
-          </main>
-          <SidePanel
-            side="right"
-            title={t('layout.inspector')}
-            open={drawer === 'inspector'}
-            onClose={close}
-            widthClass="lg:w-[22rem]"
-            testId="inspector-panel"
-          >
-            <ErrorBoundary panel="layout.inspector">
-              <Inspector />
-            </ErrorBoundary>
-          </SidePanel>
+          </div>
+          <ErrorBoundary panel="lesson.panel">
+            <LessonPanel />
+          </ErrorBoundary>
         </div>
-        <ErrorBoundary panel="monitor.panel">
-          <MetricsPanel />
-        </ErrorBoundary>
         <Toasts />
       </div>
       <LessonsRoot />

@@ -60,8 +60,15 @@ export function startLessonWatch(): () => void {
     const mismatch = liveMismatch(watch.topology, lesson.goal);
     let view: LiveView;
     if (watch.stale) view = { kind: 'needsReset', mismatch };
-    else if (!watch.judge || watch.lastTime <= watch.origin) view = { kind: 'idle', mismatch };
-    else view = { kind: 'live', status: watch.judge.status(), origin: watch.origin, mismatch };
+    else if (!watch.judge) view = { kind: 'idle', mismatch };
+    else {
+      const status = watch.judge.status();
+      // A structural failure (a tier not split yet) shows before the run starts.
+      const started = watch.lastTime > watch.origin || status.phase === 'failed';
+      view = started
+        ? { kind: 'live', status, origin: watch.origin, mismatch }
+        : { kind: 'idle', mismatch };
+    }
     useLessonLive.setState({ view });
     // A pass counts only when the live run is the graded one (the lesson's traffic and failures).
     if (view.kind === 'live' && view.status.phase === 'passed' && mismatch.length === 0)

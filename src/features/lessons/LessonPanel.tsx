@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { LESSONS } from '../../core/scenarios';
 import { useT, type MessageKey } from '../../i18n';
 import { useCurrentLesson, useLessonStore } from '../../state/lessonStore';
@@ -13,12 +13,25 @@ const PROBLEM: Record<Exclude<ProgressProblem, null>, MessageKey> = {
   writeFailed: 'lesson.storage.writeFailed',
 };
 
+/** Whether a media query matches now, following changes. */
+function useMediaQuery(query: string): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const m = window.matchMedia(query);
+      m.addEventListener('change', onChange);
+      return () => m.removeEventListener('change', onChange);
+    },
+    () => window.matchMedia(query).matches,
+  );
+}
+
 const iconButton =
   'inline-flex h-8 min-w-8 items-center justify-center rounded-md px-1.5 hover:bg-surface-2';
 
 /**
- * The lesson panel, floating over the right of the canvas so the design keeps the width it needs:
- * the lesson list, then the open lesson with its live goal. Minimizes to its title bar.
+ * The lesson panel: a full-height column on the right of wide screens, a drawer over the canvas
+ * on narrow ones (where it can fold to its title bar to show the design). It lists the lessons,
+ * then shows the open lesson with its live goal.
  */
 export function LessonPanel() {
   const t = useT();
@@ -28,13 +41,14 @@ export function LessonPanel() {
   const done = useProgressStore((s) => LESSONS.filter((l) => s.passed[l.id]).length);
   const problem = useProgressStore((s) => s.problem);
   const [minimized, setMinimized] = useState(false);
+  const wide = useMediaQuery('(min-width: 1024px)');
   if (!open) return null;
   return (
     <aside
       id="lesson-panel"
       data-testid="lesson-panel"
       aria-label={t('lesson.panel')}
-      className={`absolute top-2 right-2 z-20 flex w-[min(24rem,calc(100%-1rem))] flex-col rounded-lg border border-border bg-surface text-[15px] leading-relaxed shadow-pop ${minimized ? '' : 'bottom-2'}`}
+      className={`flex shrink-0 flex-col border-border bg-surface text-[15px] leading-relaxed lg:w-[20rem] lg:border-l 2xl:w-[24rem] max-lg:fixed max-lg:right-0 max-lg:bottom-0 max-lg:z-40 max-lg:w-[min(24rem,92vw)] max-lg:border max-lg:shadow-pop ${minimized ? '' : 'max-lg:top-0'}`}
     >
       <div className="flex h-11 shrink-0 items-center gap-2 border-b border-border px-3">
         <h2 className="font-semibold">{t('lesson.panel')}</h2>
@@ -44,7 +58,7 @@ export function LessonPanel() {
         <span className="flex-1" />
         <button
           type="button"
-          className={iconButton}
+          className={`${iconButton} lg:hidden`}
           aria-expanded={!minimized}
           aria-label={t(minimized ? 'lesson.expand' : 'lesson.minimize')}
           title={t(minimized ? 'lesson.expand' : 'lesson.minimize')}
@@ -62,7 +76,7 @@ export function LessonPanel() {
           ✕
         </button>
       </div>
-      {!minimized && (
+      {(!minimized || wide) && (
         <div className="flex min-h-0 flex-1 flex-col gap-4 overflow-y-auto overscroll-contain p-3">
           {problem && (
             <p className="rounded-md bg-warn-soft px-2 py-1 text-sm text-warn">

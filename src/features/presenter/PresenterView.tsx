@@ -31,7 +31,7 @@ export function PresenterView() {
       data-testid="presenter"
       role="region"
       aria-label={t('presenter.label')}
-      className="presenter relative flex h-full flex-col bg-bg text-[24px] leading-snug text-fg"
+      className="relative flex h-full flex-col bg-bg text-[24px] leading-snug text-fg [&_.react-flow__minimap]:hidden"
     >
       <header className="flex items-center gap-4 border-b-2 border-border bg-surface px-5 py-2">
         <h2 className="min-w-0 flex-1 truncate text-[30px] font-bold" data-testid="presenter-title">
@@ -67,7 +67,19 @@ export function PresenterView() {
           aria-label={t('presenter.fullscreen')}
           onClick={toggleFullscreen}
         >
-          ⛶
+          <svg
+            viewBox="0 0 24 24"
+            width={24}
+            height={24}
+            aria-hidden="true"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth={2}
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          >
+            <path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" />
+          </svg>
         </button>
         <button
           type="button"
@@ -90,7 +102,7 @@ export function PresenterView() {
           <div className="h-[34%] min-h-40 border-t-2 border-border bg-surface px-2 text-[16px]">
             <ErrorBoundary panel="monitor.tab.charts">
               <Suspense fallback={null}>
-                <PresenterChart height={200} />
+                <PresenterChart height={170} />
               </Suspense>
             </ErrorBoundary>
           </div>
