@@ -94,6 +94,17 @@ export function openAddressLink(hash = window.location.hash, storage = browserSt
   });
 }
 
+/**
+ * Opens the link in the address now and every link that arrives later (`hashchange`), in every
+ * layout, presenter mode included. Call once at start-up, after the saved workspace is restored.
+ */
+export function watchAddressLinks(): () => void {
+  openAddressLink();
+  const onHash = () => openAddressLink();
+  window.addEventListener('hashchange', onHash);
+  return () => window.removeEventListener('hashchange', onHash);
+}
+
 /** Drops the link from the address without a reload, so a reload shows the workspace itself. */
 function clearAddressLink(): void {
   const { pathname, search } = window.location;

@@ -374,7 +374,7 @@ for (const { n, expectQr } of [
       },
     );
     await page.goto('./');
-    await expect(page.getByTestId(`node-server-${n}`)).toBeAttached();
+    await expect(page.getByTestId(`node-server-${n}`)).toBeAttached({ timeout: 15_000 });
     const panel = await openSharePanel(page);
     const link = await panel.getByTestId('share-link').inputValue();
     expect(link).toMatch(/#v1\./);
