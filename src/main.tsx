@@ -4,7 +4,6 @@ import { createRoot } from 'react-dom/client';
 import App from './App';
 import { syncDocumentLang } from './i18n';
 import './index.css';
-import { registerServiceWorker } from './features/offline/registerServiceWorker';
 import { initWorkspace } from './state/autosave';
 import { watchAddressLinks } from './state/shareStore';
 import { syncTheme } from './state/themeStore';
@@ -19,9 +18,6 @@ initWorkspace();
 // A share link in the address opens on top of it (Undo and a backup keep the workspace), now and
 // whenever the fragment changes; a broken link changes nothing and says why.
 watchAddressLinks();
-
-// After the first visit the app opens offline (production builds only).
-registerServiceWorker();
 
 createRoot(root).render(
   <StrictMode>
