@@ -57,7 +57,7 @@ test.describe('editor', () => {
     await editor.connect('db-1', 'users-1');
     await expect(editor.edges).toHaveCount(3);
     const toast = editor.toasts.filter({ hasText: 'cannot call' });
-    await expect(toast).toContainText('A DB primary cannot call a Users');
+    await expect(toast).toContainText('DB primary → Users is not allowed');
     await expect(toast).toContainText('Read replica');
     await expect(page.getByRole('status').filter({ has: toast })).toBeVisible();
     await screenshot(page, 'refused-link');
@@ -74,7 +74,7 @@ test.describe('editor', () => {
     await editor.add('lb');
     await editor.connect('db-1', 'lb-1');
     await expect(editor.edges).toHaveCount(0);
-    await expect(editor.toasts).toContainText('A DB primary cannot call a Load balancer');
+    await expect(editor.toasts).toContainText('DB primary → Load balancer is not allowed');
   });
 
   test('an invalid parameter shows its error inline and never reaches the model', async ({

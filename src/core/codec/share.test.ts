@@ -268,7 +268,7 @@ describe('invalid content, named by path', () => {
     );
     expect(e.code).toBe('invalid');
     expect(e.issues?.map((i) => `${i.path}: ${i.message.en}`)).toEqual([
-      'links[0].to: A DB primary cannot call a Load balancer. It can call: Read replica.',
+      'links[0].to: DB primary → Load balancer is not allowed. DB primary can call: Read replica.',
       'scenario.events[0].node: no node "ghost"',
       'view.zoom: must be ≥ 0.01',
       'lesson.step: must be ≥ 0',

@@ -53,7 +53,7 @@ describe('edit operations', () => {
     const r = connect(topology, db, users);
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.reason.en).toMatch(/DB primary cannot call a Users/);
+      expect(r.reason.en).toMatch(/DB primary → Users is not allowed/);
       expect(r.reason.ko).not.toBe('');
     }
     expect(connectRefusal(topology, users, users)?.en).toMatch(/itself/);

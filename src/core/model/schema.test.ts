@@ -138,7 +138,7 @@ describe('topology schema', () => {
     [
       'a link no kind allows',
       (d) => ({ ...d, links: [{ id: 'link-1', from: 'server-1', to: 'users-1' }] }),
-      'links[0].to: A Server cannot call a Users',
+      'links[0].to: Server → Users is not allowed',
     ],
     [
       'a self link',

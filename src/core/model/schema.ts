@@ -132,7 +132,7 @@ export function linkRefusal(from: KindId, to: KindId): Text {
     );
   return fill(
     t(
-      'A {from} cannot call a {to}. It can call: {list}.',
+      '{from} → {to} is not allowed. {from} can call: {list}.',
       '{fromKo}에서 {toKo}(으)로는 연결할 수 없습니다. 가능한 대상: {listKo}.',
     ),
     {
