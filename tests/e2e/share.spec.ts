@@ -119,6 +119,7 @@ test('a copied link opens the same topology and the same run in a fresh browser'
   const nodesA = await canvasNodes(page);
 
   const panel = await openSharePanel(page);
+  await expect(panel.getByTestId('share-copy')).toBeFocused();
   const link = await panel.getByTestId('share-link').inputValue();
   expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/(lab\/sub\/)?#v1\.[A-Za-z0-9_-]+$/);
   await panel.getByTestId('share-copy').click();

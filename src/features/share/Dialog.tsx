@@ -10,6 +10,8 @@ interface DialogProps {
   children: ReactNode;
   /** Tailwind max-width class of the panel. */
   widthClass?: string;
+  /** A selector for the control to focus on opening (else the browser picks the first one). */
+  initialFocus?: string;
 }
 
 /**
@@ -24,6 +26,7 @@ export function Dialog({
   testId,
   children,
   widthClass = 'max-w-xl',
+  initialFocus,
 }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const onCloseRef = useRef(onClose);
@@ -36,6 +39,7 @@ export function Dialog({
     if (!el || !open) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!el.open) el.showModal();
+    if (initialFocus) el.querySelector<HTMLElement>(initialFocus)?.focus();
     const onCancel = (e: Event) => {
       e.preventDefault();
       onCloseRef.current();
@@ -46,7 +50,7 @@ export function Dialog({
       if (el.open) el.close();
       opener?.focus();
     };
-  }, [open]);
+  }, [open, initialFocus]);
 
   if (!open) return null;
   return (

@@ -17,6 +17,7 @@ export function SharePanel() {
       onClose={() => setDialog(null)}
       testId="share-panel"
       widthClass="max-w-3xl"
+      initialFocus="[data-testid='share-copy']"
     >
       <ShareLink />
       <ShareFiles />
