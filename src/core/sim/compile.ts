@@ -591,7 +591,10 @@ export function compile(topo: Topology, extras: CompileExtras = {}): Compiled {
   const eLoop = new Uint8Array(nEnt);
   const outEnt: number[][] = Array.from({ length: nSt }, () => []);
   for (let e = 0; e < nEnt; e++) outEnt[rOwner[eRoute[e]!]!]!.push(e);
-  const sameStage = (e: number) => rStage[eRoute[e]!] === RS_SAME;
+  // A request only gets closer to an answer when a machine does work for a later stage; routers
+  // and caches hand the same stage on, so a cycle of such hops is a routing loop.
+  const sameStage = (e: number) =>
+    rStage[eRoute[e]!] === RS_SAME || stMach[rOwner[eRoute[e]!]!] === M_CACHE;
   markBackEdges(nSt, outEnt, eTarget, (e) => sameStage(e), eLoop);
   markBackEdges(nSt, outEnt, eTarget, (e) => eLoop[e] === 0, eLag);
   const order = topoOrder(nSt, outEnt, eTarget, (e) => eLoop[e] === 0 && eLag[e] === 0);

@@ -534,6 +534,21 @@ function recordsChanged(h: ControlHost, s: number, now: number): void {
       }
 }
 
+/** Sets the capacity of warming instances for a step ending at `t` (a linear ramp). */
+export function updateWarmUp(rt: Runtime, t: number): void {
+  const net = rt.net;
+  for (let a = 0; a < net.asgs.length; a++) {
+    const info = net.asgs[a]!;
+    const p = asgParams(rt, a);
+    if (!p) continue;
+    for (let s = info.slotStart; s < info.slotStart + info.slotCount; s++) {
+      if (rt.iState[s] !== IS_WARMING) continue;
+      const w = p.warmupSec > 0 ? (t - rt.iSince[s]!) / p.warmupSec : 1;
+      rt.warm[s] = Math.min(1, WARM_START + (1 - WARM_START) * Math.max(0, w));
+    }
+  }
+}
+
 /** Accumulates the policy metric of each group over a step of length dt. */
 export function accumulateAsgMetrics(rt: Runtime, dt: number): void {
   const net = rt.net;
@@ -545,10 +560,6 @@ export function accumulateAsgMetrics(rt: Runtime, dt: number): void {
     let sum = 0;
     for (let s = info.slotStart; s < info.slotStart + info.slotCount; s++) {
       const st = rt.iState[s]!;
-      if (st === IS_WARMING) {
-        const w = p.warmupSec > 0 ? (rt.time - rt.iSince[s]!) / p.warmupSec : 1;
-        rt.warm[s] = Math.min(1, WARM_START + (1 - WARM_START) * Math.max(0, w));
-      }
       if (st !== IS_IN_SERVICE || !isUp(rt, s)) continue;
       n++;
       sum += p.metric === 'cpu' ? 100 * rt.util[s]! : rt.arrC[s * 2]! + rt.arrC[s * 2 + 1]!;

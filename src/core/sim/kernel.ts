@@ -12,6 +12,7 @@ import type { ScenarioEvent, Topology } from '../model/schema';
 import { compile, K_LB, targetMisconfig, type Compiled } from './compile';
 import {
   accumulateAsgMetrics,
+  updateWarmUp,
   applyCheckResult,
   applyScenarioEvent,
   asgTick,
@@ -256,6 +257,7 @@ function fluidStep(rt: Runtime, t: number, h: number): void {
     rt.dirty = false;
   }
   updateShardShares(rt, t, h);
+  if (net.asgs.length > 0) updateWarmUp(rt, t + h);
   beginStep(rt);
   usersArrivals(rt, t, h);
   forwardPass(rt, h);
