@@ -1,4 +1,4 @@
-import { useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { LESSONS } from '../../core/scenarios';
 import { useT, type MessageKey } from '../../i18n';
 import { useCurrentLesson, useLessonStore } from '../../state/lessonStore';
@@ -42,6 +42,12 @@ export function LessonPanel() {
   const problem = useProgressStore((s) => s.problem);
   const [minimized, setMinimized] = useState(false);
   const wide = useMediaQuery('(min-width: 1024px)');
+  const scroller = useRef<HTMLDivElement>(null);
+  // A new lesson starts reading from its top, not where the last one was left.
+  const lessonId = lesson?.id;
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
+  }, [lessonId]);
   if (!open) return null;
   return (
     <aside
@@ -77,7 +83,10 @@ export function LessonPanel() {
         </button>
       </div>
       {(!minimized || wide) && (
-        <div className="flex min-h-0 flex-1 flex-col gap-4 overflow-y-auto overscroll-contain p-3">
+        <div
+          ref={scroller}
+          className="flex min-h-0 flex-1 flex-col gap-4 overflow-y-auto overscroll-contain p-3"
+        >
           {problem && (
             <p className="rounded-md bg-warn-soft px-2 py-1 text-sm text-warn">
               {t(PROBLEM[problem])}
