@@ -29,9 +29,11 @@ import {
   type Fragment,
   type History,
   type KindId,
+  type ScenarioEvent,
   type Text,
   type Topology,
 } from '../core/model';
+import type { MechanicsResult } from '../core/model/mechanics';
 import { useNoticeStore } from './noticeStore';
 
 export interface Selection {
@@ -81,6 +83,12 @@ export interface TopologyState {
   redo: () => void;
   /** Loads a document (a restored save, a file, a lesson); undoable unless `resetHistory`. */
   replaceTopology: (topology: Topology, options?: { resetHistory?: boolean }) => void;
+  /** Records a scale-out mechanic (split, replica, shards, launch) and selects what it created. */
+  applyMechanic: (result: MechanicsResult) => Text | null;
+  /** Adds a failure/traffic event to the saved scenario (kept sorted by time). */
+  addScenarioEvent: (event: ScenarioEvent) => Text | null;
+  /** Removes the scenario event at `index`. */
+  removeScenarioEvent: (index: number) => void;
 }
 
 const EMPTY_SELECTION: Selection = { nodes: [], links: [] };
@@ -254,6 +262,33 @@ export const useTopologyStore = create<TopologyState>()((set, get) => {
       } else {
         commit(topology, { selection: EMPTY_SELECTION });
       }
+    },
+
+    applyMechanic: (result) => {
+      if (!result.ok) return refuse(result.reason);
+      const { topology, created } = result.topology;
+      commit(topology, created.length > 0 ? { selection: { nodes: created, links: [] } } : {});
+      return null;
+    },
+
+    addScenarioEvent: (event) => {
+      const topo = present();
+      if (topo.scenario.events.length >= LIMITS.events)
+        return refuse(
+          fill(t('At most {n} scheduled events.', '예약 이벤트는 최대 {n}개입니다.'), {
+            n: LIMITS.events,
+          }),
+        );
+      const events = [...topo.scenario.events, event].sort((a, b) => a.atSec - b.atSec);
+      commit({ ...topo, scenario: { ...topo.scenario, events } });
+      return null;
+    },
+
+    removeScenarioEvent: (index) => {
+      const topo = present();
+      if (index < 0 || index >= topo.scenario.events.length) return;
+      const events = topo.scenario.events.filter((_, i) => i !== index);
+      commit({ ...topo, scenario: { ...topo.scenario, events } });
     },
   };
 });

@@ -2,6 +2,7 @@ import { useCallback, useId } from 'react';
 import type { Link } from '../../core/model';
 import { useT } from '../../i18n';
 import { useTopologyStore, type LinkField } from '../../state/topologyStore';
+import { LinkControls } from '../mechanics/FailureControls';
 import { Icon } from '../../ui/Icon';
 import { Field } from './Field';
 import { checkboxClass, describedBy, inputClass, parseNumber } from './fields';
@@ -48,6 +49,7 @@ export function LinkInspector({ linkId }: { linkId: string }) {
         <Icon name="trash" size={16} />
         {t('link.delete')}
       </button>
+      <LinkControls link={link} />
     </div>
   );
 }

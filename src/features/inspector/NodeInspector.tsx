@@ -2,6 +2,7 @@ import { useCallback, useId, useMemo, type CSSProperties } from 'react';
 import { KINDS, type ParamSpec, type Text } from '../../core/model';
 import { useT } from '../../i18n';
 import { useTopologyStore } from '../../state/topologyStore';
+import { MechanicsPanel } from '../mechanics/MechanicsPanel';
 import { Icon } from '../../ui/Icon';
 import { Field } from './Field';
 import { describedBy, inputClass } from './fields';
@@ -49,6 +50,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
       </header>
       <p className="text-sm leading-snug text-muted">{t.text(def.description)}</p>
       <LabelField nodeId={node.id} label={node.label} />
+      <MechanicsPanel nodeId={node.id} />
       {groups.map((g) => (
         <fieldset
           key={g.title?.en ?? ''}

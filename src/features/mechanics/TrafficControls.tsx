@@ -1,0 +1,152 @@
+import { useState } from 'react';
+import { t as text, type TopologyNode } from '../../core/model';
+import { useT } from '../../i18n';
+import { simControls, useNodeMetric } from '../../state/simStore';
+import { useTopologyStore } from '../../state/topologyStore';
+import { inputClass } from '../inspector/fields';
+import { EventButtons } from './EventButtons';
+import { buttonClass, simSecond, useTx } from './shared';
+import { Refusal, Section } from './ui';
+
+const SLIDER_MAX = (rate: number) => Math.max(1000, Math.ceil((rate * 4) / 100) * 100);
+
+/**
+ * On a users node: change the offered load live (a slider that injects `setRate` as it moves),
+ * save it to the timeline, and schedule a spike or a day-night pattern (parameters of the node,
+ * so they are undoable and saved).
+ */
+export function TrafficControls({ node }: { node: TopologyNode & { kind: 'users' } }) {
+  const t = useT();
+  const tx = useTx();
+  const setParam = useTopologyStore((s) => s.setParam);
+  const [rate, setRate] = useState(node.params.rate);
+  const [peak, setPeak] = useState(Math.max(node.params.peakRate, node.params.rate * 2));
+  const [delay, setDelay] = useState(30);
+  const [length, setLength] = useState(120);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const offered = useNodeMetric(node.id, 'arrivalRate');
+  const schedule = (pattern: 'spike' | 'diurnal', startSec: number, durationSec: number) => {
+    const key = `mech-pattern-${node.id}-${pattern}-${startSec}`;
+    for (const [k, v] of [
+      ['peakRate', peak],
+      ['startSec', startSec],
+      ['durationSec', durationSec],
+      ['pattern', pattern],
+    ] as const) {
+      const r = setParam(node.id, k, v, key);
+      if (r) return setRefusal(t.text(r));
+    }
+    setRefusal(null);
+  };
+  return (
+    <Section title={tx(text('Traffic', '트래픽'))} testId="mech-traffic">
+      <label className="flex flex-col gap-1 text-sm">
+        <span>
+          {tx(text('Offered load now: {r} req/s', '지금 요청량: {r} req/s'), { r: t.num(rate) })}
+          {Number.isFinite(offered) && (
+            <span className="ml-1 text-xs text-muted">
+              (
+              {tx(text('measured {m}', '측정 {m}'), {
+                m: t.num(offered, { maximumFractionDigits: 0 }),
+              })}
+              )
+            </span>
+          )}
+        </span>
+        <input
+          type="range"
+          min={0}
+          max={SLIDER_MAX(node.params.rate)}
+          step={10}
+          value={rate}
+          data-testid="mech-rate"
+          onChange={(e) => {
+            const r = Number(e.target.value);
+            setRate(r);
+            simControls.inject({ type: 'setRate', atSec: simSecond(), node: node.id, rate: r });
+          }}
+          className="accent-[var(--accent)]"
+        />
+      </label>
+      <EventButtons
+        testId="mech-set-rate"
+        label={tx(text('Set {r} req/s', '{r} req/s로 설정'), { r: t.num(rate) })}
+        make={(atSec) => ({ type: 'setRate', atSec, node: node.id, rate })}
+      />
+      <div className="flex flex-wrap items-end gap-1.5 border-t border-border pt-2">
+        <NumberBox
+          label={tx(text('Peak req/s', '최대 req/s'))}
+          value={peak}
+          onChange={setPeak}
+          testId="mech-peak"
+        />
+        <NumberBox
+          label={tx(text('In (s)', '몇 초 후'))}
+          value={delay}
+          onChange={setDelay}
+          testId="mech-spike-in"
+        />
+        <NumberBox
+          label={tx(text('For / period (s)', '지속 / 주기(초)'))}
+          value={length}
+          onChange={setLength}
+          testId="mech-spike-len"
+        />
+      </div>
+      <div className="flex flex-wrap gap-1.5">
+        <button
+          type="button"
+          data-testid="mech-spike"
+          className={buttonClass}
+          onClick={() => schedule('spike', simSecond() + delay, Math.max(1, length))}
+        >
+          {tx(text('Schedule a spike', '급증 예약'))}
+        </button>
+        <button
+          type="button"
+          data-testid="mech-diurnal"
+          className={buttonClass}
+          onClick={() => schedule('diurnal', simSecond(), Math.max(1, length))}
+        >
+          {tx(text('Day-night pattern', '하루 주기 패턴'))}
+        </button>
+        {node.params.pattern !== 'constant' && (
+          <button
+            type="button"
+            className={buttonClass}
+            onClick={() => setParam(node.id, 'pattern', 'constant')}
+          >
+            {tx(text('Back to constant', '일정하게 되돌리기'))}
+          </button>
+        )}
+      </div>
+      <Refusal text={refusal} />
+    </Section>
+  );
+}
+
+function NumberBox({
+  label,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: number;
+  onChange: (v: number) => void;
+  testId: string;
+}) {
+  return (
+    <label className="flex flex-col text-xs text-muted">
+      {label}
+      <input
+        type="number"
+        min={0}
+        value={value}
+        data-testid={testId}
+        onChange={(e) => onChange(Math.max(0, Number(e.target.value) || 0))}
+        className={`${inputClass} w-24`}
+      />
+    </label>
+  );
+}
