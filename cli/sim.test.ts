@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { decodeTopologyJson, encodeShare } from '../src/core/codec';
 import { PRECISION, REPORT_FORMAT, REPORT_VERSION, type Report } from './report';
+import { LESSONS } from '../src/core/scenarios';
 import { runSimCli, SIM_FLAGS, type CliIo } from './sim';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -420,4 +421,66 @@ describe('the sim command', () => {
     expect(err?.stdout).toBe('');
     expect(err?.stderr).toBe('sim: cannot read missing.json: no such file\n');
   }, 60_000);
+});
+
+describe('lessons', () => {
+  const run = async (argv: string[]) => {
+    let out = '';
+    let err = '';
+    const status = await runSimCli(argv, {
+      readFile: (p) => readFileSync(p, 'utf8'),
+      stdout: (t) => void (out += t),
+      stderr: (t) => void (err += t),
+    });
+    return { status, out, err };
+  };
+
+  it('lists every lesson with its points and links', async () => {
+    const r = await run(['--list-lessons', '--json', '--base', 'https://example.org/lab/']);
+    expect(r.status).toBe(0);
+    const list = JSON.parse(r.out) as Array<{
+      id: string;
+      points: number[];
+      startLink: string;
+      solutionLink: string;
+    }>;
+    expect(list.map((l) => l.id)).toEqual(LESSONS.map((l) => l.id));
+    expect(new Set(list.flatMap((l) => l.points))).toEqual(
+      new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]),
+    );
+    for (const l of list) {
+      expect(l.startLink).toMatch(/^https:\/\/example\.org\/lab\/#v1\./);
+      expect(l.solutionLink).toMatch(/^https:\/\/example\.org\/lab\/#v1\./);
+    }
+  });
+
+  it("grades a lesson's start as failed and its solution as passed, from links", async () => {
+    const list = JSON.parse((await run(['--list-lessons', '--json'])).out) as Array<{
+      id: string;
+      startLink: string;
+      solutionLink: string;
+    }>;
+    const scaleUp = list.find((l) => l.id === 'scale-up');
+    expect(scaleUp).toBeDefined();
+    const start = await run([scaleUp?.startLink ?? '', '--lesson', 'scale-up', '--check']);
+    expect(start.status).toBe(0);
+    const failed = JSON.parse(start.out) as { passed: boolean; reasons: string[] };
+    expect(failed.passed).toBe(false);
+    expect(failed.reasons.join(' ')).toMatch(/CPU/);
+    const solution = await run([scaleUp?.solutionLink ?? '', '--lesson', 'scale-up', '--check']);
+    expect(JSON.parse(solution.out)).toEqual({ passed: true, reasons: [] });
+  });
+
+  it('refuses an unknown lesson and half of the pair with status 2 and one line', async () => {
+    for (const argv of [
+      ['docs/examples/all-in-one.json', '--lesson', 'nope', '--check'],
+      ['docs/examples/all-in-one.json', '--check'],
+      ['docs/examples/all-in-one.json', '--lesson', 'scale-up'],
+      ['docs/examples/all-in-one.json', '--list-lessons'],
+    ]) {
+      const r = await run(argv);
+      expect(r.status, argv.join(' ')).toBe(2);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+    }
+  });
 });

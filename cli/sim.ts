@@ -6,6 +6,7 @@
 import { readFile as fsReadFile, realpath } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Topology } from '../src/core/model';
+import { checkGoal, LESSONS, lessonById, listLessons } from '../src/core/scenarios';
 import { choiceFlag, flagHelp, integerFlag, parseArgs, parseNumber, type FlagSpec } from './args';
 import { loadTopology, type ReadFile } from './input';
 import { buildReport, formatJson, formatTable } from './report';
@@ -35,6 +36,13 @@ export interface SimCliOptions {
   dt: number | undefined;
   lang: 'en' | 'ko';
   help: boolean;
+  /** With `check`: grade the topology against this lesson's goal instead of printing a report. */
+  lesson: string | undefined;
+  check: boolean;
+  listLessons: boolean;
+  json: boolean;
+  /** Base URL for the links `--list-lessons` prints. */
+  base: string;
 }
 
 const defaults = (): SimCliOptions => ({
@@ -45,6 +53,11 @@ const defaults = (): SimCliOptions => ({
   dt: undefined,
   lang: 'en',
   help: false,
+  lesson: undefined,
+  check: false,
+  listLessons: false,
+  json: false,
+  base: '',
 });
 
 /** The runner's flags, one row each (add a row to add a flag). */
@@ -93,6 +106,52 @@ export const SIM_FLAGS: FlagSpec<SimCliOptions>[] = [
     apply: (o, raw) => choiceFlag(['en', 'ko'] as const, (v) => (o.lang = v))(raw),
   },
   {
+    name: 'lesson',
+    value: 'ID',
+    help: "with --check: grade the topology against this lesson's goal (ids: --list-lessons)",
+    apply: (o, raw) => {
+      if (!lessonById(raw))
+        return `must be a lesson id (${LESSONS.map((l) => l.id).join(', ')}), got ${JSON.stringify(raw)}`;
+      o.lesson = raw;
+      return undefined;
+    },
+  },
+  {
+    name: 'check',
+    help: 'with --lesson: print {"passed": bool, "reasons": [...]} instead of a report',
+    apply: (o) => {
+      o.check = true;
+      return undefined;
+    },
+  },
+  {
+    name: 'list-lessons',
+    help: "list every lesson's id, teaching points, start link and solution link (no topology)",
+    apply: (o) => {
+      o.listLessons = true;
+      return undefined;
+    },
+  },
+  {
+    name: 'json',
+    help: 'with --list-lessons: print JSON instead of a table',
+    apply: (o) => {
+      o.json = true;
+      return undefined;
+    },
+  },
+  {
+    name: 'base',
+    value: 'URL',
+    help: 'with --list-lessons: the address the app is served at, put in front of each link',
+    apply: (o, raw) => {
+      if (!/^https?:\/\/\S+$/.test(raw))
+        return `must be an http(s) URL, got ${JSON.stringify(raw)}`;
+      o.base = raw;
+      return undefined;
+    },
+  },
+  {
     name: 'help',
     help: 'print this help and exit',
     apply: (o) => {
@@ -130,6 +189,24 @@ export async function runSimCli(argv: readonly string[], io: CliIo): Promise<num
     io.stdout(USAGE);
     return EXIT.ok;
   }
+  if (opts.listLessons) {
+    if (parsed.positionals.length > 0)
+      return fail('--list-lessons takes no topology: give either a topology or --list-lessons');
+    const lessons = listLessons(opts.base);
+    if (opts.json) io.stdout(`${JSON.stringify(lessons, null, 2)}\n`);
+    else
+      io.stdout(
+        lessons
+          .map((l) => `${l.id.padEnd(18)} points ${l.points.join(',').padEnd(6)} ${l.title}`)
+          .join('\n') + '\n',
+      );
+    return EXIT.ok;
+  }
+  if (opts.json)
+    return fail('--json applies to --list-lessons; the report format is set with --format');
+  if (opts.base) return fail('--base applies to --list-lessons only');
+  if (opts.check !== (opts.lesson !== undefined))
+    return fail('--lesson and --check go together: --lesson <id> --check');
   if (opts.engine !== 'fluid' && opts.dt !== undefined)
     return fail(`--dt applies to the fluid engine only; the ${opts.engine} engine has no step`);
   if (parsed.positionals.length === 0)
@@ -141,6 +218,15 @@ export async function runSimCli(argv: readonly string[], io: CliIo): Promise<num
   const loaded = await loadTopology(parsed.positionals[0] ?? '', io.readFile, opts.lang);
   if (!loaded.ok) return fail(loaded.error);
   const { topology, source } = loaded;
+  const lesson = opts.lesson === undefined ? undefined : lessonById(opts.lesson);
+  if (lesson) {
+    // Grading runs the lesson's own traffic, failures and duration, whatever the link carries.
+    const result = checkGoal(topology, lesson.goal);
+    io.stdout(
+      `${JSON.stringify({ passed: result.passed, reasons: result.reasons.map((r) => r[opts.lang]) }, null, 2)}\n`,
+    );
+    return EXIT.ok;
+  }
   const seed = opts.seed ?? topology.scenario.seed;
   const dt = opts.engine === 'fluid' ? (opts.dt ?? DEFAULT_DT) : null;
   try {
