@@ -1,0 +1,194 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, screenshot, test } from './fixtures';
+
+/**
+ * Scale-out mechanics by hand: each chain seeds a topology through the autosave envelope, then
+ * works only through the canvas and the inspector's mechanics panels while the simulation plays.
+ * Simulated effects are awaited by polling with generous timeouts (the machine may be loaded).
+ */
+type Json = Record<string, unknown>;
+const allInOne = JSON.parse(
+  readFileSync(path.resolve(import.meta.dirname, '../../docs/examples/all-in-one.json'), 'utf8'),
+) as Json;
+
+const doc = (nodes: Json[], links: [string, string][]) => ({
+  format: 'scale-out-lab/topology',
+  version: 1,
+  name: 'mechanics',
+  nodes,
+  links: links.map(([from, to], i) => ({ id: `link-${i + 1}`, from, to })),
+  scenario: { seed: 1, events: [] },
+});
+const n = (id: string, kind: string, x: number, y: number, params: Json = {}) => ({
+  id,
+  kind,
+  label: id,
+  x,
+  y,
+  params,
+});
+
+async function seed(page: Page, topology: unknown): Promise<void> {
+  await page.addInitScript(
+    (envelope) => localStorage.setItem('scale-out-lab/workspace', JSON.stringify(envelope)),
+    { v: 1, savedAt: new Date().toISOString(), topology },
+  );
+  await page.goto('./');
+}
+
+async function play(page: Page, speed = '100'): Promise<void> {
+  await page.getByTestId('speed').selectOption(speed);
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('pause')).toBeVisible();
+}
+
+async function simSeconds(page: Page): Promise<number> {
+  const text = (await page.getByTestId('sim-time').textContent()) ?? '';
+  return text.split(':').reduce((acc, part) => acc * 60 + Number(part), 0);
+}
+
+/** A number shown in a test id's text ("95 %" → 95, "<1 %" → 0). */
+async function numberIn(page: Page, testId: string): Promise<number> {
+  const text = ((await page.getByTestId(testId).textContent()) ?? '').replace(/,/g, '');
+  if (text.includes('<1')) return 0;
+  const m = /-?\d+(\.\d+)?/.exec(text);
+  return m ? Number(m[0]) : NaN;
+}
+
+const select = (page: Page, id: string) =>
+  page.getByTestId(`node-${id}`).click({ position: { x: 20, y: 12 } });
+
+const LONG = { timeout: 45_000, intervals: [250, 500, 1000] };
+
+test('scale up: the all-in-one box over 90 % gets a larger type and falls under 90 %', async ({
+  page,
+}) => {
+  await seed(page, allInOne);
+  await play(page);
+  await expect.poll(() => numberIn(page, 'util-server-1'), LONG).toBeGreaterThan(90);
+  await select(page, 'server-1');
+  const panel = page.getByTestId('mech-scaleup');
+  await expect(panel).toBeVisible();
+  await panel.getByTestId('mech-type-m5.xlarge').click();
+  await expect(panel.getByTestId('mech-scaleup-delta')).toContainText('m5.xlarge');
+  await expect(panel.getByTestId('mech-scaleup-delta')).toContainText('+2');
+  await screenshot(page, 'mech-scaleup-before');
+  await panel.getByTestId('mech-scaleup-apply').click();
+  await expect(page.getByTestId('param-instanceType')).toHaveValue('m5.xlarge');
+  await expect.poll(() => numberIn(page, 'util-server-1'), LONG).toBeLessThan(90);
+  await screenshot(page, 'mech-scaleup-after');
+});
+
+test('split the database off without re-pointing: errors with the reason; re-point: errors stop', async ({
+  page,
+}) => {
+  await seed(page, allInOne);
+  await play(page, '25');
+  await select(page, 'server-1');
+  await page.getByTestId('mech-split-db').click();
+  await expect(page.getByTestId('mech-split-dialog')).toBeVisible();
+  await page.getByTestId('mech-split-repoint').uncheck();
+  await page.getByTestId('mech-split-confirm').click();
+  await expect(page.getByTestId('node-db-1')).toBeVisible();
+  await select(page, 'server-1');
+  await expect(page.getByTestId('diag-server-1')).toBeVisible(LONG);
+  await expect(page.getByTestId('mech-missing-reason')).toContainText('No database reachable');
+  await expect.poll(() => numberIn(page, 'global-errors'), LONG).toBeGreaterThan(50);
+  await screenshot(page, 'mech-split-unpointed');
+  await page.getByTestId('mech-link-to-db-1').click();
+  await expect(page.getByTestId('diag-server-1')).toBeHidden(LONG);
+  await expect.poll(() => numberIn(page, 'global-errors'), LONG).toBeLessThan(1);
+  await screenshot(page, 'mech-split-repointed');
+});
+
+test('two read replicas take the reads off the primary', async ({ page }) => {
+  await seed(
+    page,
+    doc(
+      [
+        n('users-1', 'users', 0, 100, { rate: 300, readRatio: 0.9 }),
+        n('server-1', 'server', 260, 80, { roles: ['web', 'app'], instanceType: 'm5.4xlarge' }),
+        n('db-1', 'dbPrimary', 560, 80),
+      ],
+      [
+        ['users-1', 'server-1'],
+        ['server-1', 'db-1'],
+      ],
+    ),
+  );
+  await play(page);
+  await expect.poll(() => numberIn(page, 'util-db-1'), LONG).toBeGreaterThan(40);
+  const before = await numberIn(page, 'util-db-1');
+  await select(page, 'db-1');
+  await page.getByTestId('mech-add-replica').click();
+  await expect(page.getByTestId('node-replica-1')).toBeVisible();
+  await select(page, 'db-1');
+  await page.getByTestId('mech-add-replica').click();
+  await expect(page.getByTestId('node-replica-2')).toBeVisible();
+  await expect.poll(() => numberIn(page, 'util-db-1'), LONG).toBeLessThan(before / 2);
+  await expect.poll(() => numberIn(page, 'util-replica-2'), LONG).toBeGreaterThan(5);
+  await select(page, 'db-1');
+  await expect(page.getByTestId('mech-data')).toContainText('2');
+  await screenshot(page, 'mech-replicas');
+});
+
+const lbPair = (targetPort = 80) =>
+  doc(
+    [
+      n('users-1', 'users', 0, 140, { rate: 100 }),
+      n('lb-1', 'lb', 240, 140, { targetPort }),
+      n('server-1', 'server', 500, 40, { az: 'a' }),
+      n('server-2', 'server', 500, 260, { az: 'b' }),
+    ],
+    [
+      ['users-1', 'lb-1'],
+      ['lb-1', 'server-1'],
+      ['lb-1', 'server-2'],
+    ],
+  );
+
+test('kill one of two servers behind an LB: it turns unhealthy and errors stop', async ({
+  page,
+}) => {
+  await seed(page, lbPair());
+  await play(page, '10');
+  await select(page, 'lb-1');
+  const target = (id: string) => page.getByTestId(`mech-target-${id}`);
+  await expect(target('server-1')).toHaveAttribute('data-state', 'healthy', LONG);
+  await expect(target('server-2')).toHaveAttribute('data-state', 'healthy', LONG);
+  await select(page, 'server-1');
+  await page.getByTestId('mech-kill').click();
+  const killedAt = await simSeconds(page);
+  await expect(page.getByTestId('health-server-1')).toBeVisible(LONG);
+  await select(page, 'lb-1');
+  await expect(target('server-1')).toHaveAttribute('data-state', 'unhealthy', LONG);
+  // Default checks: 30 s interval × 2 failures, so about a minute (plus the poll's lag).
+  expect((await simSeconds(page)) - killedAt).toBeLessThanOrEqual(95);
+  await expect(target('server-1')).toContainText('failed health checks');
+  await expect.poll(() => numberIn(page, 'global-errors'), LONG).toBeLessThan(1);
+  await screenshot(page, 'mech-lb-killed');
+});
+
+test('LB target port wrong: the target list says "wrong port"; fixing it makes targets healthy', async ({
+  page,
+}) => {
+  await seed(page, lbPair(8080));
+  await play(page, '25');
+  await select(page, 'lb-1');
+  const target = page.getByTestId('mech-target-server-1');
+  await expect(target).toHaveAttribute('data-reason', 'wrongPort', LONG);
+  await expect(target).toContainText('wrong port: targets listen on 80, the LB forwards to 8080');
+  await screenshot(page, 'mech-lb-wrong-port');
+  const port = page.getByTestId('param-targetPort');
+  await port.fill('80');
+  await port.press('Enter');
+  await expect(target).toHaveAttribute('data-state', 'healthy', LONG);
+  await expect(page.getByTestId('mech-target-server-2')).toHaveAttribute(
+    'data-state',
+    'healthy',
+    LONG,
+  );
+  await screenshot(page, 'mech-lb-fixed');
+});
