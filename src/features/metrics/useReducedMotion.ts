@@ -1,14 +1,18 @@
 import { useSyncExternalStore } from 'react';
 
 const REDUCED = '(prefers-reduced-motion: reduce)';
-const subscribeMotion = (cb: () => void) => {
-  const mq = window.matchMedia?.(REDUCED);
-  mq?.addEventListener('change', cb);
-  return () => mq?.removeEventListener('change', cb);
-};
-const reducedMotion = () => window.matchMedia?.(REDUCED).matches ?? false;
+// One query for every edge; undefined where matchMedia does not exist.
+let query: MediaQueryList | undefined;
+const mq = () => (query ??= globalThis.matchMedia?.(REDUCED));
 
-/** Whether the user asked the system for less motion. */
+const subscribe = (cb: () => void) => {
+  const q = mq();
+  q?.addEventListener('change', cb);
+  return () => q?.removeEventListener('change', cb);
+};
+const snapshot = () => mq()?.matches ?? false;
+
+/** Whether the user asked the system for less motion (follows changes live). */
 export function useReducedMotion(): boolean {
-  return useSyncExternalStore(subscribeMotion, reducedMotion, () => false);
+  return useSyncExternalStore(subscribe, snapshot, () => false);
 }

@@ -90,7 +90,8 @@ export default function ChartsView({ subject, onSubject }: Props) {
                       nodeId={node.id}
                       focus="utilization"
                       data-testid="chart-explain"
-                      aria-label={t('monitor.explain.open', { node: label(node.id) })}
+                      // The visible formula starts the name, so speech input can say it (WCAG 2.5.3).
+                      aria-label={`ρ = λS/c: ${t('monitor.explain.open', { node: label(node.id) })}`}
                       title={t('monitor.explain.open', { node: label(node.id) })}
                       className="rounded-full border border-border px-1.5 text-[11px] font-semibold text-accent hover:bg-accent-soft"
                     >
