@@ -14,7 +14,8 @@ export function LessonsToggle() {
       type="button"
       data-testid="lessons-toggle"
       aria-pressed={open}
-      aria-controls="lesson-panel"
+      // The panel is not in the document while closed: point at it only when it exists.
+      aria-controls={open ? 'lesson-panel' : undefined}
       title={t('lesson.progress', { done: t.num(done), total: t.num(LESSONS.length) })}
       onClick={() => setOpen(!open)}
       className="inline-flex h-9 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-fg transition-colors hover:bg-surface-2 aria-pressed:bg-accent-soft aria-pressed:text-accent"
