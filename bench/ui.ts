@@ -27,7 +27,8 @@ import type { Topology } from '../src/core/model';
 import { layeredTopology } from './topologies';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CHROMIUM = '/usr/bin/chromium';
+/** Debian's chromium, as in playwright.config.ts; CHROMIUM_PATH points elsewhere. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -430,7 +431,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (!existsSync(CHROMIUM)) {
-    process.stderr.write(`bench:ui: chromium was not found at ${CHROMIUM}\n`);
+    process.stderr.write(`bench:ui: chromium was not found at ${CHROMIUM} (set CHROMIUM_PATH)\n`);
     return 1;
   }
   const print = (row: Row) =>
