@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// E2E_PORT lets two checkouts run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const origin = `http://127.0.0.1:${PORT}/`;
 
 // End-to-end tests run against the built site (dist/, from `npm run build`), served both at the
