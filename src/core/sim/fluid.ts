@@ -312,6 +312,13 @@ export class SojournMix {
     return this.w.length;
   }
 
+  clear(): void {
+    this.w.length = 0;
+    this.S.length = 0;
+    this.pw.length = 0;
+    this.mc.length = 0;
+  }
+
   /** P(T > t) of the mixture; its density in `dens` (scratch). */
   private survival(t: number, total: number): number {
     let sv = 0;
@@ -357,17 +364,22 @@ export class SojournMix {
     const target = 1 - p;
     let lo = 0;
     let hi = 0;
-    for (let i = 0; i < this.w.length; i++) hi = Math.max(hi, this.S[i]! + this.mc[i]!);
+    let mean = 0;
+    for (let i = 0; i < this.w.length; i++) {
+      hi = Math.max(hi, this.S[i]! + this.mc[i]!);
+      mean += (this.w[i]! / total) * (this.S[i]! + this.pw[i]! * this.mc[i]!);
+    }
     hi *= -Math.log(target) + 1;
     while (this.survival(hi, total) > target && hi < 1e15) hi *= 2;
-    let t = 0.5 * hi;
+    // Start from the exponential with the same mean: these sojourns are close to it.
+    let t = Math.min(0.99 * hi, Math.max(1e-300, -Math.log(target) * mean));
     for (let it = 0; it < 100; it++) {
       const g = this.survival(t, total) - target;
       if (g > 0) lo = t;
       else hi = t;
       let next = this.dens > 0 ? t + g / this.dens : NaN;
       if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-      if (Math.abs(next - t) <= 1e-12 * next || hi - lo <= 1e-12 * hi) return next;
+      if (Math.abs(next - t) <= 1e-11 * next || hi - lo <= 1e-11 * hi) return next;
       t = next;
     }
     return t;

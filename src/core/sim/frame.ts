@@ -54,14 +54,6 @@ export function billed(rt: Runtime, s: number): boolean {
   return st !== IS_EMPTY && st !== IS_PENDING;
 }
 
-interface Acc {
-  dep: number;
-  m1: number;
-  m2: number;
-  shaped: boolean;
-  mix: SojournMix | null;
-}
-
 /**
  * The frame of the current state.
  * @example const f = buildFrame(rt, events); f.nodes[i * NODE_FIELD_COUNT + F.utilization]
@@ -82,13 +74,13 @@ export function buildFrame(rt: Runtime, events: SimEvent[]): SimFrame {
   const utilN = new Float64Array(nNodes);
   // Sojourn per node and group (read, write, all): moments, and the mixture of M/M/c-shaped
   // components when every one has exponential work (else the gamma fit of the moments is used).
-  const lat: Acc[] = Array.from({ length: nNodes * 3 }, () => ({
-    dep: 0,
-    m1: 0,
-    m2: 0,
-    shaped: true,
-    mix: null,
-  }));
+  // Sojourn per node and group (read, write, all): departure-weighted moments, and whether every
+  // component has exponential work (then the M/M/c-shaped mixture gives the percentiles, else
+  // the gamma fit of the moments). The mixture is only rebuilt when the moments changed.
+  const latDep = new Float64Array(nNodes * 3);
+  const latM1 = new Float64Array(nNodes * 3);
+  const latM2 = new Float64Array(nNodes * 3);
+  const latShaped = new Uint8Array(nNodes * 3).fill(1);
   const busyCls = new Float64Array(nNodes * 2);
   const upAny = new Uint8Array(nNodes);
 
@@ -141,21 +133,27 @@ export function buildFrame(rt: Runtime, events: SimEvent[]): SimFrame {
     }
     nodes[o + F.backlog]! += rt.X[s]! + rt.XA[s]!;
     // Sojourn per class and overall (weighted by departures).
-    const wq = rt.wqMean[s]!;
-    const pw = rt.pWait[s]!;
-    const mc = pw > 0 ? wq / pw : 0;
     const expWork = Math.abs(net.stCs2[s]! - 1) < 1e-9;
     for (let k = 0; k < PORTS; k++) {
       const d = rt.dep[base + k]!;
       if (!(d > 0)) continue;
-      const S = rt.w1[base + k]! - wq;
-      for (const g of [k & 1, 2])
-        addAcc(lat[i * 3 + g]!, d, rt.w1[base + k]!, rt.w2[base + k]!, expWork, S, pw, mc);
+      for (let g = k & 1; g <= 2; g += 2 - (k & 1)) {
+        const at = i * 3 + g;
+        latDep[at]! += d;
+        latM1[at]! += d * rt.w1[base + k]!;
+        latM2[at]! += d * rt.w2[base + k]!;
+        if (!expWork) latShaped[at] = 0;
+      }
     }
     if (net.stMach[s] === M_REPLICA && rt.servedA[s]! > 0) {
       // The apply thread is an M/M/1: its sojourn is exponential with mean XA / served.
       const w = rt.XA[s]! / rt.servedA[s]!;
-      for (const g of [1, 2]) addAcc(lat[i * 3 + g]!, rt.servedA[s]!, w, 2 * w * w, true, w, 0, 0);
+      for (const g of [1, 2]) {
+        const at = i * 3 + g;
+        latDep[at]! += rt.servedA[s]!;
+        latM1[at]! += rt.servedA[s]! * w;
+        latM2[at]! += rt.servedA[s]! * 2 * w * w;
+      }
     }
   }
 
@@ -173,12 +171,34 @@ export function buildFrame(rt: Runtime, events: SimEvent[]): SimFrame {
       nodes[o + F.timeoutRate]! += classes[co + CF.timeoutRate]!;
       const n = utilN[i]!;
       classes[co + CF.utilization] = n > 0 ? Math.min(1, busyCls[i * 2 + c]! / n) : 0;
-      writeLatency(classes, co + CF.latencyMean, lat[i * 3 + c]!, CF.latencyP50 - CF.latencyMean);
+      writeLatency(
+        rt,
+        i,
+        c,
+        classes,
+        co + CF.latencyMean,
+        CF.latencyP50 - CF.latencyMean,
+        latDep,
+        latM1,
+        latM2,
+        latShaped,
+      );
     }
     nodes[o + F.readRate] = classes[i * 2 * CLASS_FIELD_COUNT + CF.arrivalRate]!;
     nodes[o + F.writeRate] = classes[(i * 2 + 1) * CLASS_FIELD_COUNT + CF.arrivalRate]!;
     nodes[o + F.utilization] = utilN[i]! > 0 ? Math.min(1, utilSum[i]! / utilN[i]!) : 0;
-    writeLatency(nodes, o + F.latencyMean, lat[i * 3 + 2]!, F.latencyP50 - F.latencyMean);
+    writeLatency(
+      rt,
+      i,
+      2,
+      nodes,
+      o + F.latencyMean,
+      F.latencyP50 - F.latencyMean,
+      latDep,
+      latM1,
+      latM2,
+      latShaped,
+    );
     nodes[o + F.up] = upAny[i]!;
     if (users.has(i)) usersFields(rt, i, nodes, o);
     nodes[o + F.instances] = node.kind === 'asg' ? asgInService(rt, i) : upAny[i]!;
@@ -228,32 +248,66 @@ export function buildFrame(rt: Runtime, events: SimEvent[]): SimFrame {
   };
 }
 
-function addAcc(
-  a: Acc,
-  w: number,
-  m1: number,
-  m2: number,
-  expWork: boolean,
-  S: number,
-  pw: number,
-  mc: number,
-): void {
-  a.dep += w;
-  a.m1 += w * m1;
-  a.m2 += w * m2;
-  if (!expWork) a.shaped = false;
-  if (a.shaped) (a.mix ??= new SojournMix()).add(w, S, pw, mc);
+const mixScratch = new SojournMix();
+
+/** Rebuilds the M/M/c-shaped mixture of node i's group g (0 read, 1 write, 2 all). */
+function buildMix(rt: Runtime, i: number, g: number): SojournMix {
+  const net = rt.net;
+  const mix = mixScratch;
+  mix.clear();
+  for (let s = net.nodeFirst[i]!; s < net.nodeFirst[i + 1]!; s++) {
+    if (net.stKind[s] !== K_MACHINE) continue;
+    const base = s * PORTS;
+    const wq = rt.wqMean[s]!;
+    const pw = rt.pWait[s]!;
+    const mc = pw > 0 ? wq / pw : 0;
+    for (let k = 0; k < PORTS; k++) {
+      const d = rt.dep[base + k]!;
+      if (d > 0 && (g === 2 || (k & 1) === g)) mix.add(d, rt.w1[base + k]! - wq, pw, mc);
+    }
+    if (g !== 0 && net.stMach[s] === M_REPLICA && rt.servedA[s]! > 0)
+      mix.add(rt.servedA[s]!, rt.XA[s]! / rt.servedA[s]!, 0, 0);
+  }
+  return mix;
 }
 
-/** Writes mean, p50, p95, p99 (ms) from an accumulator at `at`, quantiles `qOff` further. */
-function writeLatency(out: Float64Array, at: number, a: Acc, qOff: number): void {
-  if (!(a.dep > 0)) return;
-  const mean = a.m1 / a.dep;
-  const v = Math.max(0, a.m2 / a.dep - mean * mean);
+/**
+ * Writes mean, p50, p95, p99 (ms) of node i's group g at `at` (quantiles `qOff` further). The
+ * quantiles of a group whose moments are exactly those of the last frame are reused from the
+ * runtime's cache: at rest, nothing is solved again.
+ */
+function writeLatency(
+  rt: Runtime,
+  i: number,
+  g: number,
+  out: Float64Array,
+  at: number,
+  qOff: number,
+  dep: Float64Array,
+  m1: Float64Array,
+  m2: Float64Array,
+  shaped: Uint8Array,
+): void {
+  const slot = i * 3 + g;
+  if (!(dep[slot]! > 0)) return;
+  const mean = m1[slot]! / dep[slot]!;
+  const second = m2[slot]! / dep[slot]!;
   out[at] = mean * 1000;
-  for (let j = 0; j < 3; j++)
-    out[at + qOff + j] =
-      (a.shaped && a.mix ? a.mix.quantile(P[j]!) : gammaQuantileWH(mean, v, P[j]!)) * 1000;
+  const key = rt.qKey;
+  const val = rt.qVal;
+  if (key[slot * 2] === mean && key[slot * 2 + 1] === second && val[slot * 3 + 2]! > 0) {
+    for (let j = 0; j < 3; j++) out[at + qOff + j] = val[slot * 3 + j]!;
+    return;
+  }
+  const v = Math.max(0, second - mean * mean);
+  const mix = shaped[slot] === 1 ? buildMix(rt, i, g) : null;
+  for (let j = 0; j < 3; j++) {
+    const q = (mix && mix.size > 0 ? mix.quantile(P[j]!) : gammaQuantileWH(mean, v, P[j]!)) * 1000;
+    out[at + qOff + j] = q;
+    val[slot * 3 + j] = q;
+  }
+  key[slot * 2] = mean;
+  key[slot * 2 + 1] = second;
 }
 
 function usersFields(rt: Runtime, i: number, nodes: Float64Array, o: number): void {

@@ -159,6 +159,9 @@ export class Runtime {
   readonly sig: Float64Array;
   readonly t1: Float64Array;
   readonly t2: Float64Array;
+  /** Frame cache of sojourn quantiles per node and group (read, write, all): moments → p50/95/99. */
+  readonly qKey: Float64Array;
+  readonly qVal: Float64Array;
   // --- routes and entries
   readonly eShare: Float64Array;
   readonly eFlow: Float64Array;
@@ -283,6 +286,8 @@ export class Runtime {
     this.sig = f64(p);
     this.t1 = f64(p);
     this.t2 = f64(p);
+    this.qKey = f64(net.nodeIds.length * 3 * 2);
+    this.qVal = f64(net.nodeIds.length * 3 * 3);
     const ne = net.nEnt;
     this.eShare = f64(ne);
     this.eFlow = f64(ne);
