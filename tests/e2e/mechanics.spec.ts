@@ -131,6 +131,7 @@ test('two read replicas take the reads off the primary', async ({ page }) => {
   await expect.poll(() => numberIn(page, 'util-replica-2'), LONG).toBeGreaterThan(5);
   await select(page, 'db-1');
   await expect(page.getByTestId('mech-data')).toContainText('2');
+  await page.getByTestId('mech-keymap').scrollIntoViewIfNeeded();
   await screenshot(page, 'mech-replicas');
 });
 
@@ -168,6 +169,7 @@ test('kill one of two servers behind an LB: it turns unhealthy and errors stop',
   expect((await simSeconds(page)) - killedAt).toBeLessThanOrEqual(95);
   await expect(target('server-1')).toContainText('failed health checks');
   await expect.poll(() => numberIn(page, 'global-errors'), LONG).toBeLessThan(1);
+  await target('server-1').scrollIntoViewIfNeeded();
   await screenshot(page, 'mech-lb-killed');
 });
 
@@ -180,6 +182,7 @@ test('LB target port wrong: the target list says "wrong port"; fixing it makes t
   const target = page.getByTestId('mech-target-server-1');
   await expect(target).toHaveAttribute('data-reason', 'wrongPort', LONG);
   await expect(target).toContainText('wrong port: targets listen on 80, the LB forwards to 8080');
+  await target.scrollIntoViewIfNeeded();
   await screenshot(page, 'mech-lb-wrong-port');
   const port = page.getByTestId('param-targetPort');
   await port.fill('80');

@@ -4,7 +4,11 @@ import { useT } from '../../i18n';
 import { simControls } from '../../state/simStore';
 import { useTopologyStore } from '../../state/topologyStore';
 import { buttonClass, dangerButtonClass, simSecond, useTx } from './shared';
+import { Icon } from '../../ui/Icon';
 import { Refusal } from './ui';
+
+/** A clock with a plus: "add to the timeline". */
+const TIMELINE_ICON = 'M12 7v5l3 2M21 12a9 9 0 1 1-9-9M19 2v6M16 5h6';
 
 const eventNow = (make: (atSec: number) => ScenarioEvent): ScenarioEvent => make(simSecond());
 
@@ -49,7 +53,7 @@ export function EventButtons({
             setRefusal(r ? t.text(r) : null);
           }}
         >
-          +⏱
+          <Icon path={TIMELINE_ICON} size={16} />
         </button>
       </div>
       <Refusal text={refusal} />

@@ -50,14 +50,14 @@ export function ScaleUpPanel({ node }: { node: MachineNode }) {
       testId="mech-scaleup"
     >
       <div className="max-h-56 overflow-auto rounded border border-border">
-        <table className="w-full text-sm tabular-nums">
+        <table className="w-full text-xs tabular-nums">
           <thead className="sticky top-0 bg-surface text-xs text-muted">
             <tr>
-              <th className="px-1.5 py-1 text-left">{tx(text('Type', '유형'))}</th>
-              <th className="px-1.5 py-1 text-right">vCPU</th>
-              <th className="px-1.5 py-1 text-right">{tx(text('Speed', '속도'))}</th>
-              <th className="px-1.5 py-1 text-right">$/h</th>
-              <th className="px-1.5 py-1 text-right">{tx(text('CPU after', '예상 CPU'))}</th>
+              <th className="px-1 py-1 text-left">{tx(text('Type', '유형'))}</th>
+              <th className="px-1 py-1 text-right">vCPU</th>
+              <th className="px-1 py-1 text-right">{tx(text('Speed', '속도'))}</th>
+              <th className="px-1 py-1 text-right">$/h</th>
+              <th className="px-1 py-1 text-right">{tx(text('CPU after', '예상 CPU'))}</th>
             </tr>
           </thead>
           <tbody>
@@ -70,26 +70,30 @@ export function ScaleUpPanel({ node }: { node: MachineNode }) {
                   data-testid={`mech-type-${name}`}
                   aria-selected={selected}
                   onClick={() => setPick(name)}
-                  className={`cursor-pointer border-t border-border ${selected ? 'bg-accent-soft' : 'hover:bg-surface-2'}`}
+                  className={`cursor-pointer border-t border-border has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent ${selected ? 'bg-accent-soft' : 'hover:bg-surface-2'}`}
                 >
-                  <td className="px-1.5 py-1">
-                    <label className="flex items-center gap-1.5">
+                  <td className="px-1 py-1">
+                    <label className="flex items-center gap-1">
                       <input
                         type="radio"
                         name={`type-${node.id}`}
                         checked={selected}
                         onChange={() => setPick(name)}
-                        className="accent-[var(--accent)]"
+                        className="sr-only"
                       />
-                      <span className="font-mono">{name}</span>
+                      <span className={`font-mono ${name === current ? 'font-bold' : ''}`}>
+                        {name}
+                      </span>
                       {name === current && (
-                        <span className="text-xs text-muted">({tx(text('now', '현재'))})</span>
+                        <span className="text-accent" title={tx(text('current type', '현재 유형'))}>
+                          ●<span className="sr-only">{tx(text('(now)', '(현재)'))}</span>
+                        </span>
                       )}
                     </label>
                   </td>
-                  <td className="px-1.5 py-1 text-right">{spec.vcpu}</td>
-                  <td className="px-1.5 py-1 text-right">{t.num(spec.speed)}×</td>
-                  <td className="px-1.5 py-1 text-right">{spec.pricePerHour.toFixed(4)}</td>
+                  <td className="px-1 py-1 text-right">{spec.vcpu}</td>
+                  <td className="px-1 py-1 text-right">{t.num(spec.speed)}×</td>
+                  <td className="px-1 py-1 text-right">{spec.pricePerHour.toFixed(4)}</td>
                   <td
                     className={`px-1.5 py-1 text-right ${p.utilization >= HOT ? 'font-semibold text-danger' : ''}`}
                   >

@@ -29,8 +29,8 @@ export function Timeline() {
         <p className="text-sm text-muted">
           {tx(
             text(
-              'Nothing scheduled. Use +⏱ next to an action to add it at the current time.',
-              '예약된 것이 없습니다. 동작 옆의 +⏱로 현재 시각에 추가하세요.',
+              'Nothing scheduled. The clock button next to an action adds it at the current time.',
+              '예약된 것이 없습니다. 동작 옆의 시계 버튼으로 현재 시각에 추가하세요.',
             ),
           )}
         </p>
