@@ -2,6 +2,7 @@ import { useCallback, useId, useMemo, type CSSProperties } from 'react';
 import { KINDS, type ParamSpec, type Text } from '../../core/model';
 import { useT } from '../../i18n';
 import { useTopologyStore } from '../../state/topologyStore';
+import { ConnectControl } from '../keyboard/ConnectControl';
 import { MechanicsPanel } from '../mechanics/MechanicsPanel';
 import { Icon } from '../../ui/Icon';
 import { Field } from './Field';
@@ -50,6 +51,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
       </header>
       <p className="text-sm leading-snug text-muted">{t.text(def.description)}</p>
       <LabelField nodeId={node.id} label={node.label} />
+      <ConnectControl nodeId={node.id} />
       <MechanicsPanel nodeId={node.id} />
       {groups.map((g) => (
         <fieldset
