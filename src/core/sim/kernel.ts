@@ -256,7 +256,7 @@ function fluidStep(rt: Runtime, t: number, h: number): void {
     computeStaticShares(rt, t);
     rt.dirty = false;
   }
-  updateShardShares(rt, t, h);
+  updateShardShares(rt);
   if (net.asgs.length > 0) updateWarmUp(rt, t + h);
   beginStep(rt);
   usersArrivals(rt, t, h);
@@ -319,14 +319,12 @@ export function latencyTotals(rt: Runtime): void {
 }
 
 /** Shard shares of each caller with several primaries: its users' shares, mixed by rate. */
-function updateShardShares(rt: Runtime, t: number, h: number): void {
+function updateShardShares(rt: Runtime): void {
   const net = rt.net;
   if (net.shardGroups.length === 0) return;
   let total = 0;
   for (let u = 0; u < net.users.length; u++)
     total += rt.usersRt[u]!.first[0]! + rt.usersRt[u]!.first[1]!;
-  void t;
-  void h;
   net.shardGroups.forEach((g, gi) => {
     const out = rt.shardShare[gi]!;
     out.fill(0);
