@@ -21,8 +21,9 @@ const ROLE_NAMES: Record<Role, Text> = {
 };
 
 /** Where a new machine lands relative to the one it came from (px). */
-export const SPLIT_OFFSET = { x: 220, y: 0 } as const;
-const STACK_GAP = 110;
+export const SPLIT_OFFSET = { x: 300, y: 0 } as const;
+/** Vertical distance between stacked machines: a node card with its live numbers is ~130 px tall. */
+const STACK_GAP = 160;
 
 /** A mechanics edit: the new topology and the ids of the nodes it created (to select them). */
 export type MechanicsResult = EditResult<{ topology: Topology; created: string[] }>;
@@ -232,8 +233,8 @@ export function addReplica(topo: Topology, primaryId: string): MechanicsResult {
       demandCv: p.demandCv,
       queueLimit: p.queueLimit,
     },
-    primary.x + (count + 1) * 40,
-    primary.y + STACK_GAP * (count + 1),
+    primary.x + SPLIT_OFFSET.x,
+    primary.y + STACK_GAP * count,
   );
   const callers = callersOf(topo, primaryId);
   const next = addLinks(added.topology, [
@@ -318,7 +319,7 @@ export function shardPrimary(
       next,
       'dbPrimary',
       { ...p, shardStrategy: strategy, shardFromPct: from, shardToPct: to },
-      primary.x + SPLIT_OFFSET.x * 0.6 * i,
+      primary.x,
       primary.y + STACK_GAP * i,
     );
     next = addLinks(

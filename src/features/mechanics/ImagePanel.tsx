@@ -84,7 +84,7 @@ export function ImagePanel({ node }: { node: TopologyNode & { kind: 'server' } }
             data-testid="mech-launch"
             className={primaryButtonClass}
             onClick={() => {
-              const near = { x: node.x + 40, y: node.y + 120 };
+              const near = { x: node.x + 40, y: node.y + 160 };
               const r = apply(
                 launchFromImage(topo, chosen, { near, ...(lb ? { registerWith: lb } : {}) }),
               );

@@ -37,31 +37,33 @@ export function MissingLinks({ nodeId }: { nodeId: string }) {
         {t.lang === 'ko' ? diag.ko : diag.en}
       </p>
       {candidates.length > 0 && (
-        <div className="flex flex-wrap gap-1.5">
-          {candidates.map((c) => (
-            <button
-              key={c.id}
-              type="button"
-              data-testid={`mech-link-to-${c.id}`}
-              className={buttonClass}
-              onClick={() => connect(nodeId, c.id)}
-            >
-              {tx(text('Link to {x} ({k})', '{x}({k})에 연결'), {
-                x: c.label || c.id,
-                k: t.text(KINDS[c.kind].label),
-              })}
-            </button>
-          ))}
-        </div>
+        <>
+          <div className="flex flex-wrap gap-1.5">
+            {candidates.map((c) => (
+              <button
+                key={c.id}
+                type="button"
+                data-testid={`mech-link-to-${c.id}`}
+                className={buttonClass}
+                onClick={() => connect(nodeId, c.id)}
+              >
+                {tx(text('Link to {x} ({k})', '{x}({k})에 연결'), {
+                  x: c.label || c.id,
+                  k: t.text(KINDS[c.kind].label),
+                })}
+              </button>
+            ))}
+          </div>
+          <p className="text-xs text-muted">
+            {tx(
+              text(
+                'Or drag from this node’s right handle to the machine on the canvas.',
+                '또는 캔버스에서 이 노드의 오른쪽 핸들을 끌어 머신에 놓으세요.',
+              ),
+            )}
+          </p>
+        </>
       )}
-      <p className="text-xs text-muted">
-        {tx(
-          text(
-            'Or drag from this node’s right handle to the machine on the canvas.',
-            '또는 캔버스에서 이 노드의 오른쪽 핸들을 끌어 머신에 놓으세요.',
-          ),
-        )}
-      </p>
     </Section>
   );
 }
