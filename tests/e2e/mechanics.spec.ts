@@ -195,3 +195,65 @@ test('LB target port wrong: the target list says "wrong port"; fixing it makes t
   );
   await screenshot(page, 'mech-lb-fixed');
 });
+
+test('images, shards, the timeline and DNS cohorts, by hand', async ({ page }) => {
+  test.setTimeout(180_000);
+  await seed(
+    page,
+    doc(
+      [
+        n('users-1', 'users', 0, 140, { rate: 80, cohorts: 4 }),
+        n('dns-1', 'dns', 220, 140, { ttlSec: 60 }),
+        n('lb-1', 'lb', 440, 140),
+        n('server-1', 'server', 680, 140, { roles: ['web', 'app'] }),
+        n('db-1', 'dbPrimary', 960, 140),
+      ],
+      [
+        ['users-1', 'dns-1'],
+        ['dns-1', 'lb-1'],
+        ['lb-1', 'server-1'],
+        ['server-1', 'db-1'],
+      ],
+    ),
+  );
+  await play(page, '25');
+
+  await select(page, 'server-1');
+  await page.getByTestId('mech-create-image').click();
+  await expect(page.getByTestId('mech-image')).toContainText('ami-001');
+  await expect(page.getByTestId('mech-image-lb')).toHaveValue('lb-1');
+  await page.getByTestId('mech-launch').click();
+  await expect(page.getByTestId('node-server-2')).toBeVisible();
+  await select(page, 'lb-1');
+  await expect(page.getByTestId('mech-target-server-2')).toBeVisible(LONG);
+  await expect(page.getByTestId('mech-target-server-2')).toHaveAttribute(
+    'data-state',
+    'healthy',
+    LONG,
+  );
+
+  await select(page, 'db-1');
+  await page.getByTestId('mech-shard-n').fill('3');
+  await page.getByTestId('mech-shard-strategy').selectOption('range');
+  await page.getByTestId('mech-shard').click();
+  await expect(page.getByTestId('node-db-3')).toBeVisible();
+  await select(page, 'db-1');
+  for (const id of ['db-1', 'db-2', 'db-3'])
+    await expect(page.getByTestId(`mech-keymap-${id}`)).toBeVisible();
+  await page.getByTestId('mech-keymap').scrollIntoViewIfNeeded();
+  await screenshot(page, 'mech-shards');
+
+  await select(page, 'server-1');
+  await page.getByTestId('mech-kill-timeline').click();
+  await expect(page.getByTestId('mech-event-0')).toContainText('kill server-1');
+  await page.getByTestId('mech-event-0').scrollIntoViewIfNeeded();
+  await screenshot(page, 'mech-timeline');
+  await page.getByTestId('mech-event-delete-0').click();
+  await expect(page.getByTestId('mech-event-0')).toHaveCount(0);
+
+  await select(page, 'dns-1');
+  await expect(page.getByTestId('mech-cohort-0')).toContainText('expires in', LONG);
+  await expect(page.getByTestId('mech-dns')).toContainText('TTL 60 s');
+  await page.getByTestId('mech-dns').scrollIntoViewIfNeeded();
+  await screenshot(page, 'mech-dns');
+});
