@@ -24,14 +24,16 @@ async function expectFocusVisible(page: Page) {
     if (!el || el === document.body) return null;
     const style = getComputedStyle(el);
     return {
+      what: el.outerHTML.slice(0, 160),
+      outlineStyle: `${style.outlineStyle} ${style.outlineWidth}`,
       focusVisible: el.matches(':focus-visible'),
       outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,
       shadow: style.boxShadow !== 'none',
     };
   });
   expect(ring, 'something has focus').not.toBeNull();
-  expect(ring?.focusVisible).toBe(true);
-  expect(ring?.outline || ring?.shadow, 'a visible focus indicator').toBe(true);
+  expect(ring?.focusVisible, ring?.what).toBe(true);
+  expect(ring?.outline || ring?.shadow, `a visible focus indicator on ${ring?.what}`).toBe(true);
 }
 
 const nodeIds = (page: Page) =>
