@@ -50,5 +50,8 @@ export default defineConfig({
     ],
     environment: 'node',
     pool: 'threads',
+    // Tests assert results, never time: on a loaded 2-core machine a property test or a
+    // 15-simulated-minute lesson check can take many seconds, which is not a failure.
+    testTimeout: 120_000,
   },
 });

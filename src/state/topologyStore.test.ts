@@ -31,7 +31,7 @@ describe('topology store actions', () => {
     ]);
     const before = topo();
     const reason = store().connect(db, u);
-    expect(reason?.en).toContain('cannot call');
+    expect(reason?.en).toContain('is not allowed');
     expect(topo()).toBe(before);
     expect(store().lastRefusal).toEqual(reason);
     expect(useNoticeStore.getState().toasts.map((t) => t.text)).toEqual([reason]);
