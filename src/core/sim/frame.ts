@@ -321,7 +321,7 @@ function usersFields(rt: Runtime, i: number, nodes: Float64Array, o: number): vo
   let tos = 0;
   for (let c = 0; c < 2; c++) {
     const a = ur.first[c]! + ur.retry[c]!;
-    fails += a * (1 - ur.sigma[c]!) + ur.budgetDropped[c]!;
+    fails += a * (1 - ur.sigma[c]!);
     tos += a * ur.sigma[c]! * ur.timeoutFrac[c]!;
     const ws = a * ur.sigma[c]!;
     w += ws;

@@ -278,13 +278,9 @@ function fluidStep(rt: Runtime, t: number, h: number): void {
     failures += rt.errC[s * 2]! + rt.errC[s * 2 + 1]! + rt.dropC[s * 2]! + rt.dropC[s * 2 + 1]!;
     if (billed(rt, s)) cost += net.stPrice[s]!;
   }
-  let dropped = 0;
-  for (let u = 0; u < net.users.length; u++) {
-    const ur = rt.usersRt[u]!;
-    dropped += ur.budgetDropped[0]! + ur.budgetDropped[1]!;
-  }
   rt.exits = exits;
-  rt.failures = failures + dropped;
+  // Retries dropped by a budget are not failures of their own: their attempt already failed.
+  rt.failures = failures;
   if (!rt.sweepStale) latencyTotals(rt);
   rt.costPerHour = cost;
   rt.costTotal += (cost * h) / 3600;
