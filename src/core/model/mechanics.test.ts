@@ -192,6 +192,18 @@ describe('addReplica and shardPrimary', () => {
       });
   });
 
+  it('refuses to mix strategies among the shards one caller sees', () => {
+    const { topology } = ok(shardPrimary(twoTier(), 'db-1', 2, 'range'));
+    const r = shardPrimary(topology, 'db-1', 2, 'hash');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason.en).toMatch(/same one/);
+    const again = ok(shardPrimary(topology, 'db-2', 2, 'range')).topology;
+    const p = (id: string) =>
+      node(again, id).params as { shardFromPct: number; shardToPct: number };
+    expect([p('db-2').shardFromPct, p('db-2').shardToPct]).toEqual([50, 75]);
+    expect([p('db-3').shardFromPct, p('db-3').shardToPct]).toEqual([75, 100]);
+  });
+
   it('refuses fewer than 2 or more than 16 shards', () => {
     expect(shardPrimary(twoTier(), 'db-1', 1, 'hash').ok).toBe(false);
     expect(shardPrimary(twoTier(), 'db-1', 17, 'hash').ok).toBe(false);

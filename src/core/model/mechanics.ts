@@ -290,6 +290,22 @@ export function shardPrimary(
     );
   if (full(topo, n - 1)) return tooMany();
   const p = primary.params;
+  const callerIds = new Set(callersOf(topo, primaryId));
+  const mixed = topo.nodes.some(
+    (x) =>
+      x.kind === 'dbPrimary' &&
+      x.id !== primaryId &&
+      x.params.shardStrategy !== strategy &&
+      topo.links.some((l) => l.to === x.id && callerIds.has(l.from)),
+  );
+  // Shards a caller sees must agree on how keys map to them, or some keys would have two homes.
+  if (mixed)
+    return refuse(
+      t(
+        'Its sibling shards use the other strategy: split with the same one.',
+        '같은 호출자를 둔 다른 샤드가 다른 기준을 씁니다. 같은 기준으로 나누세요.',
+      ),
+    );
   const ranges =
     strategy === 'range'
       ? equalRanges(n, p.shardFromPct, Math.max(p.shardFromPct, p.shardToPct))

@@ -34,10 +34,16 @@ export function DnsPanel({ node }: { node: TopologyNode & { kind: 'dns' } }) {
       testId="mech-dns"
     >
       <p className="text-sm">
-        {tx(text('TTL {ttl} s · {n} records:', 'TTL {ttl}초 · 레코드 {n}개:'), {
-          ttl: node.params.ttlSec,
-          n: records.length,
-        })}{' '}
+        {tx(
+          text(
+            `TTL {ttl} s · {n} ${records.length === 1 ? 'record' : 'records'}:`,
+            'TTL {ttl}초 · 레코드 {n}개:',
+          ),
+          {
+            ttl: node.params.ttlSec,
+            n: records.length,
+          },
+        )}{' '}
         {records.map((l) => (
           <span
             key={l.id}
