@@ -345,7 +345,8 @@ describe('costs', () => {
         .link('d', 'g')
         .build();
     const sim = createSim(group(0));
-    sim.setTopology(group(1));
+    sim.step(1);
+    sim.setTopology(group(1)); // launched at t = 1
     const seen: { t: number; state: string; cores: number; cost: number }[] = [];
     while (sim.time < 300) {
       sim.step(1);
@@ -358,14 +359,31 @@ describe('costs', () => {
       });
     }
     const at = (t: number) => seen.find((x) => Math.abs(x.t - t) < 1e-9)!;
-    expect(at(5)).toMatchObject({ state: 'pending', cost: 0 }); // launched at 0, pending 10 s
-    expect(at(20)).toMatchObject({ state: 'booting', cost: 0.096 }); // boot 45 s
+    expect(at(6)).toMatchObject({ state: 'pending', cost: 0 }); // pending 10 s
+    expect(at(21)).toMatchObject({ state: 'booting', cost: 0.096 }); // boot 45 s
     // No load balancer: a DNS record at once, then 100 s of warm-up from half capacity.
-    expect(at(56).state).toBe('warming');
-    expect(at(56).cores).toBeGreaterThan(1);
-    expect(at(56).cores).toBeLessThan(1.1);
-    expect(at(105).cores).toBeCloseTo(1 + (50 / 100) * 1, 1);
+    expect(at(57).state).toBe('warming');
+    expect(at(57).cores).toBeGreaterThan(1);
+    expect(at(57).cores).toBeLessThan(1.1);
+    expect(at(106).cores).toBeCloseTo(1 + (50 / 100) * 1, 1);
     expect(at(200)).toMatchObject({ state: 'inService', cores: 2 });
+  });
+
+  it('a topology set before the run starts begins in its steady state', () => {
+    const sim = createSim(new TopologyBuilder().node('users', 'u').build());
+    sim.setTopology(
+      new TopologyBuilder()
+        .node('users', 'u', { rate: 10 })
+        .node('lb', 'lb')
+        .node('asg', 'g', { roles: ['web', 'app', 'db'], minSize: 2, desired: 2 })
+        .link('u', 'lb')
+        .link('lb', 'g')
+        .build(),
+    );
+    sim.step(1);
+    const f = sim.frame();
+    expect(f.instances.map((i) => i.state)).toEqual(['inService', 'inService']);
+    expect(f.targets.every((t) => t.state === 'healthy')).toBe(true);
   });
 });
 

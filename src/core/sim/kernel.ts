@@ -491,6 +491,13 @@ function detachedHost(rt: Runtime, seed: number): ControlHost {
 
 /** Recompiles for a new topology and carries over the state of everything whose id stays. */
 function carryOver(old: Runtime, topo: Topology, seed: number, host: ControlHost): Runtime {
+  if (old.time === 0) {
+    // Nothing has run yet: the new topology starts in its configured steady state.
+    const fresh = initRuntime(topo, seed);
+    fresh.events = old.events;
+    fresh.dynDiagnostics = old.dynDiagnostics;
+    return fresh;
+  }
   const on = old.net;
   // Answers cohorts still cache for records that were unlinked stay usable until they expire.
   const ghostRecords = new Map<string, string[]>();
@@ -520,8 +527,8 @@ function carryOver(old: Runtime, topo: Topology, seed: number, host: ControlHost
       rt.linkCut[i] = ov ? 1 : 0;
     } else rt.linkCut[i] = l.cut ? 1 : 0;
   });
-  const h = { ...host, rt } as ControlHost;
-  Object.defineProperty(h, 'rt', { value: rt });
+  // Events go to the kernel's buffer (the new runtime shares the old one's event list).
+  const h: ControlHost = { rt, seed, scenario: host.scenario, emit: (e) => host.emit(e) };
   // baseInit pushes per-index runtimes; carried ones replace them below.
   baseInit(rt, seed);
 
