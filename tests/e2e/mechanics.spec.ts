@@ -257,3 +257,36 @@ test('images, shards, the timeline and DNS cohorts, by hand', async ({ page }) =
   await page.getByTestId('mech-dns').scrollIntoViewIfNeeded();
   await screenshot(page, 'mech-dns');
 });
+
+test('an ASG lists its instances by lifecycle; the load slider changes the offered load live', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await seed(
+    page,
+    doc(
+      [
+        n('users-1', 'users', 0, 140, { rate: 50 }),
+        n('lb-1', 'lb', 240, 140),
+        n('asg-1', 'asg', 500, 140, { roles: ['web', 'app', 'db'], desired: 2 }),
+      ],
+      [
+        ['users-1', 'lb-1'],
+        ['lb-1', 'asg-1'],
+      ],
+    ),
+  );
+  await play(page, '25');
+  await select(page, 'asg-1');
+  const instances = page.locator('[data-testid^="mech-instance-asg-1#"]');
+  await expect.poll(() => instances.count(), LONG).toBeGreaterThanOrEqual(2);
+  await expect(instances.and(page.locator('[data-state="inService"]'))).toHaveCount(2, LONG);
+  await page.getByTestId('mech-asg').scrollIntoViewIfNeeded();
+  await screenshot(page, 'mech-asg');
+
+  await select(page, 'users-1');
+  await page.getByTestId('mech-rate').fill('150');
+  await expect(page.getByTestId('mech-traffic')).toContainText('150 req/s');
+  await expect.poll(() => numberIn(page, 'mech-rate-measured'), LONG).toBeGreaterThan(140);
+  await expect.poll(() => numberIn(page, 'rate-users-1'), LONG).toBeGreaterThan(100);
+});

@@ -44,7 +44,7 @@ export function TrafficControls({ node }: { node: TopologyNode & { kind: 'users'
         <span>
           {tx(text('Offered load now: {r} req/s', '지금 요청량: {r} req/s'), { r: t.num(rate) })}
           {Number.isFinite(offered) && (
-            <span className="ml-1 text-xs text-muted">
+            <span className="ml-1 text-xs text-muted" data-testid="mech-rate-measured">
               (
               {tx(text('measured {m}', '측정 {m}'), {
                 m: t.num(offered, { maximumFractionDigits: 0 }),
