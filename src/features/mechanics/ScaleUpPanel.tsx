@@ -14,7 +14,7 @@ import { primaryButtonClass, useTx } from './shared';
 import { Refusal, Section } from './ui';
 
 const HOT = 0.9;
-const RATES = ['readRate', 'writeRate', 'utilization'] as const;
+const RATES = ['readRate', 'writeRate', 'utilization', 'instances'] as const;
 
 const signed = (v: string, x: number) => (x > 0 ? `+${v}` : x < 0 ? v : `±${v}`);
 
@@ -36,7 +36,11 @@ export function ScaleUpPanel({ node }: { node: MachineNode }) {
   const [refusal, setRefusal] = useState<string | null>(null);
   const setParam = useTopologyStore((s) => s.setParam);
   const m = useNodeFields(node.id, RATES);
-  const work = Number.isNaN(m.utilization) ? NaN : offeredWork(node, m.readRate, m.writeRate);
+  // An ASG's rates are for the whole group: the type applies to each of its instances.
+  const share = node.kind === 'asg' ? 1 / Math.max(1, m.instances) : 1;
+  const work = Number.isNaN(m.utilization)
+    ? NaN
+    : offeredWork(node, m.readRate * share, m.writeRate * share);
   const rows = useMemo(
     () => INSTANCE_TYPE_NAMES.map((name) => ({ name, p: predictScaleUp(current, name, work) })),
     [current, work],
