@@ -35,8 +35,12 @@ export default function App() {
   if (presenting)
     return (
       <ReactFlowProvider>
-        <PresenterView />
-        <LessonsRoot />
+        <ErrorBoundary panel="presenter.toggle">
+          <PresenterView />
+        </ErrorBoundary>
+        <ErrorBoundary panel="lesson.panel">
+          <LessonsRoot />
+        </ErrorBoundary>
       </ReactFlowProvider>
     );
   return (
@@ -76,7 +80,9 @@ export default function App() {
               <PlaybackBar />
             </ErrorBoundary>
           </div>
-          <ShareButtons />
+          <ErrorBoundary panel="share.button">
+            <ShareButtons />
+          </ErrorBoundary>
           <div className="ml-auto flex items-center gap-2">
             <LessonsToggle />
             <PresenterToggle />
@@ -85,7 +91,9 @@ export default function App() {
           </div>
         </header>
         <StorageBanner />
-        <ShareRoot />
+        <ErrorBoundary panel="share.button">
+          <ShareRoot />
+        </ErrorBoundary>
         {/* The lesson panel is a full-height column beside the editor and its monitoring. */}
         <div className="flex min-h-0 flex-1">
           <div className="flex min-w-0 flex-1 flex-col">
@@ -130,7 +138,9 @@ export default function App() {
         </div>
         <Toasts />
       </div>
-      <LessonsRoot />
+      <ErrorBoundary panel="lesson.panel">
+        <LessonsRoot />
+      </ErrorBoundary>
     </ReactFlowProvider>
   );
 }
