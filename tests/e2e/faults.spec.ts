@@ -151,3 +151,36 @@ test.describe('offline', () => {
     expect(csp).toEqual([]);
   });
 });
+
+test.describe('a panel that fails to load', () => {
+  // Requests must reach page.route, not a service worker's cache.
+  test.use({ serviceWorkers: 'block' });
+
+  test('is contained by its error boundary; the rest of the app keeps working', async ({
+    page,
+    pageErrors,
+  }) => {
+    const csp = await watchCsp(page);
+    await seed(page);
+    // The charts' code is split into its own file; a dropped connection loses it.
+    await page.route(/\/assets\/ChartsView-[\w-]+\.js$/, (route) => route.abort('failed'));
+    await page.goto('./');
+    await expectNodesPresent(page);
+    const alert = page.getByRole('alert').filter({ hasText: /stopped working/i });
+    await expect(alert).toBeVisible({ timeout: 15_000 });
+    await expect(alert.getByRole('button', { name: /try again/i })).toBeVisible();
+    await screenshot(page, 'faults-panel-error');
+
+    // Everything else still answers: the table tab, the palette, the playback.
+    await page.getByTestId('palette-cache').click();
+    await expect(page.locator('.react-flow__node')).toHaveCount(NODE_IDS.length + 1);
+    await page.getByTestId('play').click();
+    await expect.poll(() => simSeconds(page), { timeout: 20_000 }).toBeGreaterThan(0);
+    // The failed load is reported on the console on purpose; nothing else may be.
+    const unexpected = pageErrors.filter(
+      (e) => !/ChartsView|Failed to load resource|dynamically imported module/.test(e),
+    );
+    pageErrors.splice(0, pageErrors.length, ...unexpected);
+    expect(csp).toEqual([]);
+  });
+});
