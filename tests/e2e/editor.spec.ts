@@ -56,7 +56,7 @@ test.describe('editor', () => {
     // A database never calls the users: the link is refused and the reason is on screen.
     await editor.connect('db-1', 'users-1');
     await expect(editor.edges).toHaveCount(3);
-    const toast = editor.toasts.filter({ hasText: 'cannot call' });
+    const toast = editor.toasts.filter({ hasText: 'is not allowed' });
     await expect(toast).toContainText('DB primary → Users is not allowed');
     await expect(toast).toContainText('Read replica');
     await expect(page.getByRole('status').filter({ has: toast })).toBeVisible();
