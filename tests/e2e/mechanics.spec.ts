@@ -8,6 +8,9 @@ import { expect, screenshot, test } from './fixtures';
  * works only through the canvas and the inspector's mechanics panels while the simulation plays.
  * Simulated effects are awaited by polling with generous timeouts (the machine may be loaded).
  */
+// Each chain plays several simulated minutes; on a loaded machine that can take a minute of wall time.
+test.describe.configure({ timeout: 150_000 });
+
 type Json = Record<string, unknown>;
 const allInOne = JSON.parse(
   readFileSync(path.resolve(import.meta.dirname, '../../docs/examples/all-in-one.json'), 'utf8'),
@@ -261,7 +264,6 @@ test('images, shards, the timeline and DNS cohorts, by hand', async ({ page }) =
 test('an ASG lists its instances by lifecycle; the load slider changes the offered load live', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
   await seed(
     page,
     doc(
