@@ -62,7 +62,7 @@ export function ExplainContent({
   if (!node) return <p>{t('monitor.explain.gone')}</p>;
   if (Number.isNaN(r.up)) return <p>{t('monitor.explain.noData')}</p>;
   const e = explainNode(node, r, topology, { settling });
-  const hl = FOCUS_SECTION[focus ?? 'utilization'];
+  const hl = focus ? FOCUS_SECTION[focus] : undefined;
   if (e.kind === 'pass')
     return (
       <div className="flex flex-col gap-2">

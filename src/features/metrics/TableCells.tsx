@@ -81,7 +81,7 @@ export function TableCell({ row, column, cell, focused, onFocusCell }: CellProps
         {Number.isNaN(row.m.up) ? '–' : t(HEALTH_LABEL[healthWord(row)])}
       </td>
     );
-  if (!column.explains || text === '–')
+  if (text === '–')
     return (
       <td {...common} data-testid={testId} className={`${cellClass} text-right`}>
         {text}
