@@ -6,7 +6,7 @@ import { syncDocumentLang } from './i18n';
 import './index.css';
 import { registerServiceWorker } from './features/offline/registerServiceWorker';
 import { initWorkspace } from './state/autosave';
-import { openAddressLink } from './state/shareStore';
+import { watchAddressLinks } from './state/shareStore';
 import { syncTheme } from './state/themeStore';
 
 const root = document.getElementById('root');
@@ -16,9 +16,9 @@ syncDocumentLang();
 syncTheme();
 // Before the first render, so the canvas opens (and fits the view) on the restored workspace.
 initWorkspace();
-// A share link in the address opens on top of it (Undo and a backup keep the workspace); a broken
-// link changes nothing and says why.
-openAddressLink();
+// A share link in the address opens on top of it (Undo and a backup keep the workspace), now and
+// whenever the fragment changes; a broken link changes nothing and says why.
+watchAddressLinks();
 
 // After the first visit the app opens offline (production builds only).
 registerServiceWorker();
