@@ -1,14 +1,17 @@
 /**
  * The data plane of one fluid step: arrivals pushed through the stations in topological order
  * (routers split, machines queue), then a reverse sweep accumulating, per port, the probability
- * of success and the first two moments of the time to exit, from which end-to-end percentiles
- * come (gamma fit; per-node percentiles are never summed).
+ * of success, the first two moments of the time to exit and its fixed part (link round trips),
+ * from which end-to-end percentiles come (the fixed part plus a gamma fit of the rest; per-node
+ * percentiles are never summed).
  *
  * Per machine: one queue for all the roles it runs (c = vCPU cores). Its arrivals mix ports
  * (stage × class) with different work; the queue's mean service time is the arrival-weighted mean
  * of the ports' work (divided by the core speed, multiplied by a slow factor, divided by the
- * warm-up capacity), its cs² that of the mixture. The Allen–Cunneen factor f = (ca² + cs²)/2 uses
- * the arrival ca² merged from every stream the node receives (rate-weighted), and its departures
+ * warm-up capacity), its cs² that of the mixture. Its queue is scaled by f = r + (cs² − 1)/2, with
+ * r = Wq(GI/M/c)/Wq(M/M/c) for gamma interarrivals of the arrival ca² (gimc.ts; Allen–Cunneen's
+ * (1 + ca²)/2 overstates the wait behind a round-robin split), the ca² merged from every stream the
+ * node receives (rate-weighted), and its departures
  * have cd² = 1 + (1 − ρ²)(ca² − 1) + ρ²(cs² − 1)/√c (Whitt's QNA for c servers).
  * Contract: pure computation over the runtime arrays; allocation-free.
  */
@@ -30,10 +33,20 @@ import {
   STAGE_APP,
   STAGE_DB,
   STAGE_DONE,
+  STAGE_WEB,
 } from './compile';
 import { stationStep, waitMoments } from './fluid';
+import { gimcPWaitRatio, gimcWaitRatio } from './gimc';
 import { dnsShares, dynamicLbShares, splitCa2 } from './routing';
 import type { Runtime } from './runtime';
+
+/**
+ * The fixed part (link round trips, s) of the mean time to exit of users u's class-`cls` requests,
+ * from the last reverse sweep.
+ */
+export function entryFixed(rt: Runtime, u: number, cls: number): number {
+  return rt.tD[rt.net.users[u]!.station * PORTS + STAGE_WEB * 2 + cls]!;
+}
 
 /** Whether a station is running now (up, its zone not lost, and for a slot: an instance in it). */
 export function isUp(rt: Runtime, s: number): boolean {
@@ -45,7 +58,7 @@ export function isUp(rt: Runtime, s: number): boolean {
 // Scratch of the push phase: 0 = only sum route inflows (rIn), 1 = push flows.
 let phase = 0;
 // Doubles in module-level `let`s are boxed on every write; a typed array holds them in place.
-const sc = new Float64Array(12);
+const sc = new Float64Array(14);
 const CUR_CD2 = 0;
 const CUR_D = 1;
 const MS = 2;
@@ -58,6 +71,8 @@ const RATE = 8;
 const CA2 = 9;
 const PORT_RATE = 10;
 const SHARD_RATE = 11;
+const MD = 12;
+const AD = 13;
 
 function err(rt: Runtime, s: number, cls: number, rate: number): void {
   rt.errC[s * 2 + cls]! += rate;
@@ -255,6 +270,27 @@ function routerStep(rt: Runtime, s: number, dt: number): void {
     }
 }
 
+/**
+ * The arrival part of node s's variability factor: Wq(GI/M/c)/Wq(M/M/c) at ca² and load a
+ * (gimc.ts, with its P(wait) ratio for the wait's law), cached while c holds and ca² and a stay
+ * within 0.1 % (Takács' solve is the costliest thing in a
+ * step). The service part is Allen–Cunneen's (cs² − 1)/2 added to it, so with Poisson arrivals
+ * the factor is exactly Allen–Cunneen's, and with exponential work exactly GI/M/c.
+ */
+function waitFactor(rt: Runtime, s: number, ca2: number, a: number, c: number): number {
+  const dc = ca2 - rt.giCa2[s]!;
+  const da = a - rt.giLoad[s]!;
+  if (rt.giRatio[s]! > 0 && c === rt.giCores[s] && dc * dc <= 1e-6 && da * da <= 1e-6 * a * a)
+    return rt.giRatio[s]!;
+  const r = gimcWaitRatio(ca2, a, c);
+  rt.giRatio[s] = r;
+  rt.giPWait[s] = gimcPWaitRatio();
+  rt.giCa2[s] = ca2;
+  rt.giLoad[s] = a;
+  rt.giCores[s] = c;
+  return r;
+}
+
 /** One machine: its queue for this step, then its departures sent on. */
 function machineStep(rt: Runtime, s: number, dt: number): void {
   const net = rt.net;
@@ -334,7 +370,7 @@ function machineStep(rt: Runtime, s: number, dt: number): void {
   let D: number;
   let busy = 0;
   let block = 0;
-  const f = 0.5 * (ca2 + cs2mix);
+  const f = waitFactor(rt, s, ca2, adm * sBar, c) + 0.5 * (cs2mix - 1);
   if (!(sBar > 0)) {
     D = adm + rt.X[s]! / dt;
     rt.X[s] = 0;
@@ -365,7 +401,7 @@ function machineStep(rt: Runtime, s: number, dt: number): void {
     rt.lastS[s] = sBar;
     rt.lastF[s] = f;
     rt.lastDt[s] = dt;
-    const wm = waitMoments(out.X, busy, D, c, rt.waitOut);
+    const wm = waitMoments(out.X, busy, D, c, rt.waitOut, rt.giPWait[s]!);
     rt.wqMean[s] = wm.mean;
     rt.wqSecond[s] = wm.second;
     rt.pWait[s] = wm.pWait;
@@ -485,6 +521,7 @@ function routeMix(rt: Runtime, r: number, stage: number, cls: number): void {
   sc[MS] = 0;
   sc[M1] = 0;
   sc[M2] = 0;
+  sc[MD] = 0;
   if (r < 0 || !(rt.rLive[r]! > 0)) return;
   const net = rt.net;
   const st = net.rStage[r]!;
@@ -493,6 +530,7 @@ function routeMix(rt: Runtime, r: number, stage: number, cls: number): void {
   let a = 0;
   let b = 0;
   let c = 0;
+  let d = 0;
   for (let e = net.rStart[r]!; e < net.rEnd[r]!; e++) {
     const sh = rt.eShare[e]!;
     if (!(sh > 0) || rt.eOk[e] === 0) continue;
@@ -512,11 +550,13 @@ function routeMix(rt: Runtime, r: number, stage: number, cls: number): void {
     a += w;
     b += w * (rtt + x1);
     c += w * (rt.t2[idx]! + 2 * rtt * x1 + rtt * rtt);
+    d += w * (rtt + rt.tD[idx]!);
   }
   if (a > 0) {
     sc[MS] = a < 1 ? a : 1;
     sc[M1] = b / a;
     sc[M2] = c / a;
+    sc[MD] = d / a;
   }
 }
 
@@ -526,6 +566,7 @@ function addMix(p: number): void {
   sc[AS]! += w;
   sc[A1]! += w * sc[M1]!;
   sc[A2]! += w * sc[M2]!;
+  sc[AD]! += w * sc[MD]!;
 }
 
 function shardsMix(rt: Runtime, s: number, cls: number, p: number): void {
@@ -570,17 +611,20 @@ export function reverseSweep(rt: Runtime): void {
           rt.sig[k] = sc[MS]!;
           rt.t1[k] = sc[M1]!;
           rt.t2[k] = sc[M2]!;
+          rt.tD[k] = sc[MD]!;
           continue;
         }
         if (!up || net.pErr[k] !== ERR_NONE) {
           rt.sig[k] = 0;
           rt.t1[k] = 0;
           rt.t2[k] = 0;
+          rt.tD[k] = 0;
           continue;
         }
         sc[AS] = 0;
         sc[A1] = 0;
         sc[A2] = 0;
+        sc[AD] = 0;
         const next = net.pNext[k]!;
         if (next === STAGE_DONE) {
           sc[AS] = 1;
@@ -604,10 +648,12 @@ export function reverseSweep(rt: Runtime): void {
         }
         const x1 = sc[AS]! > 0 ? sc[A1]! / sc[AS]! : 0;
         const x2 = sc[AS]! > 0 ? sc[A2]! / sc[AS]! : 0;
+        const xD = sc[AS]! > 0 ? sc[AD]! / sc[AS]! : 0;
         const w1 = rt.w1[k]!;
         rt.sig[k] = (1 - rt.block[s]!) * sc[AS]!;
         rt.t1[k] = w1 + x1;
         rt.t2[k] = rt.w2[k]! + 2 * w1 * x1 + x2;
+        rt.tD[k] = xD;
       }
     }
   }

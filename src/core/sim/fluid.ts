@@ -4,8 +4,9 @@
  * and the sojourn-time moments read off the resulting state.
  *
  * The state is X, the mean number in the node. At every instant the node behaves like a
- * stationary queue at some offered load a (Erlangs): X = busy(a) + f·Lq(a), where f = (ca²+cs²)/2
- * scales the queue (Allen–Cunneen) and busy/Lq are the M/M/c (or M/M/c/K) values. The step solves
+ * stationary queue at some offered load a (Erlangs): X = busy(a) + f·Lq(a), where f scales the
+ * queue (the caller's variability factor: Allen–Cunneen's (ca²+cs²)/2, or flow.ts's GI/M/c ratio
+ * plus (cs² − 1)/2) and busy/Lq are the M/M/c (or M/M/c/K) values. The step solves
  *   X1 = X0 + dt·(λ·(1 − B(a1)) − μ·busy(a1)),   X1 = busy(a1) + f·Lq(a1)
  * for a1, so at rest X equals the stationary mean exactly, and any dt is stable (the right-hand
  * side decreases in X). With f = 1 and no buffer limit this is exactly queueing.ts's
@@ -18,6 +19,7 @@ import {
   mmcK,
   type BacklogStepResult,
 } from './queueing';
+import { gammaQuantileWH } from './gamma';
 
 /** Result of one station step (reused object). */
 export interface StationStep {
@@ -257,7 +259,8 @@ export const createWaitMoments = (): WaitMoments => ({ mean: 0, second: 0, pWait
  * Wait moments at the pointwise state of a node: the mean from Little's law on the queue part
  * of the backlog, Wq = (X − busy)/throughput (so it also holds in overload and transients, where
  * it reads backlog / served), and the second moment of an M/M/c-shaped wait: 0 with probability
- * 1 − P(wait), else exponential: E[Wq²] = 2·Wq²/P(wait).
+ * 1 − P(wait), else exponential: E[Wq²] = 2·Wq²/P(wait). P(wait) is Erlang C times
+ * `pWaitScale` (a GI/M/c queue's ratio to it, gimc.ts; 1 for M/M/c).
  * @example waitMoments(3, 0.75, 4, 1, createWaitMoments()).mean // 0.75 (M/M/1, λ = 3, μ = 4)
  */
 export function waitMoments(
@@ -266,6 +269,7 @@ export function waitMoments(
   served: number,
   c: number,
   out: WaitMoments,
+  pWaitScale = 1,
 ): WaitMoments {
   const q = X - busy;
   if (!(q > 0) || !(served > 0)) {
@@ -278,7 +282,7 @@ export function waitMoments(
   let pw = 1;
   if (busy < c) {
     erlangCD(c, busy);
-    pw = scr[EC_C]!;
+    pw = Math.min(1, scr[EC_C]! * pWaitScale);
   }
   if (!(pw > 1e-9)) pw = 1e-9;
   out.mean = wq;
@@ -427,4 +431,16 @@ export function gammaSurvival(mean: number, variance: number, t: number): number
   const z = (Math.cbrt(t / (k * theta)) - (1 - h)) / Math.sqrt(h);
   const s = 0.5 * erfc(z / Math.SQRT2);
   return s < 0 ? 0 : s > 1 ? 1 : s;
+}
+
+/**
+ * p-quantile of a time made of a fixed delay d (network round trips) plus a variable part,
+ * given the total's mean and variance: d + the gamma quantile of the variable part (mean − d,
+ * same variance, since d adds none). Fitting one gamma to the whole time would spread the fixed
+ * delay into the shape and make the tail too thin. d is clamped to [0, mean].
+ * @example shiftedGammaQuantile(0.03, 0.0001, 0.02, 0.99) // 0.02 + ln(100)·0.01 ≈ 0.066
+ */
+export function shiftedGammaQuantile(mean: number, variance: number, d: number, p: number): number {
+  const fixed = d > 0 ? Math.min(d, mean) : 0;
+  return fixed + gammaQuantileWH(mean - fixed, variance, p);
 }

@@ -6,8 +6,8 @@
  */
 import { CLASS_READ, K_MACHINE, M_REPLICA, PORTS } from './compile';
 import { stationId } from './control';
-import { isUp } from './flow';
-import { SojournMix } from './fluid';
+import { entryFixed, isUp } from './flow';
+import { shiftedGammaQuantile, SojournMix } from './fluid';
 import { gammaQuantileWH } from './gamma';
 import {
   INSTANCE_STATES,
@@ -218,9 +218,10 @@ export function buildFrame(rt: Runtime, events: SimEvent[]): SimFrame {
   const v = Math.max(0, rt.e2eSecond - m * m);
   const cap = rt.timeoutCap > 0 ? rt.timeoutCap : Infinity;
   global[G.latencyMean] = Math.min(m, cap) * 1000;
-  global[G.latencyP50] = Math.min(gammaQuantileWH(m, v, P[0]), cap) * 1000;
-  global[G.latencyP95] = Math.min(gammaQuantileWH(m, v, P[1]), cap) * 1000;
-  global[G.latencyP99] = Math.min(gammaQuantileWH(m, v, P[2]), cap) * 1000;
+  const d = rt.e2eFixed;
+  global[G.latencyP50] = Math.min(shiftedGammaQuantile(m, v, d, P[0]), cap) * 1000;
+  global[G.latencyP95] = Math.min(shiftedGammaQuantile(m, v, d, P[1]), cap) * 1000;
+  global[G.latencyP99] = Math.min(shiftedGammaQuantile(m, v, d, P[2]), cap) * 1000;
   global[G.costPerHour] = rt.costPerHour;
   global[G.costTotal] = rt.costTotal;
 
@@ -317,6 +318,7 @@ function usersFields(rt: Runtime, i: number, nodes: Float64Array, o: number): vo
   let w = 0;
   let m1 = 0;
   let m2 = 0;
+  let md = 0;
   let fails = 0;
   let tos = 0;
   for (let c = 0; c < 2; c++) {
@@ -327,6 +329,7 @@ function usersFields(rt: Runtime, i: number, nodes: Float64Array, o: number): vo
     w += ws;
     m1 += ws * ur.t1[c]!;
     m2 += ws * ur.t2[c]!;
+    md += ws * entryFixed(rt, u, c);
   }
   nodes[o + F.errorRate] = fails;
   nodes[o + F.timeoutRate] = tos;
@@ -335,9 +338,10 @@ function usersFields(rt: Runtime, i: number, nodes: Float64Array, o: number): vo
     const mean = m1 / w;
     const v = Math.max(0, m2 / w - mean * mean);
     nodes[o + F.latencyMean] = mean * 1000;
-    nodes[o + F.latencyP50] = gammaQuantileWH(mean, v, P[0]) * 1000;
-    nodes[o + F.latencyP95] = gammaQuantileWH(mean, v, P[1]) * 1000;
-    nodes[o + F.latencyP99] = gammaQuantileWH(mean, v, P[2]) * 1000;
+    const d = md / w;
+    nodes[o + F.latencyP50] = shiftedGammaQuantile(mean, v, d, P[0]) * 1000;
+    nodes[o + F.latencyP95] = shiftedGammaQuantile(mean, v, d, P[1]) * 1000;
+    nodes[o + F.latencyP99] = shiftedGammaQuantile(mean, v, d, P[2]) * 1000;
   }
 }
 

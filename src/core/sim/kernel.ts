@@ -33,7 +33,7 @@ import {
   stationId,
   type ControlHost,
 } from './control';
-import { beginStep, forwardPass, reverseSweep } from './flow';
+import { beginStep, entryFixed, forwardPass, reverseSweep } from './flow';
 import { billed, buildFrame } from './frame';
 import { computeStaticShares } from './routing';
 import { streamFor } from './rng';
@@ -295,6 +295,7 @@ export function latencyTotals(rt: Runtime): void {
   let w = 0;
   let m1 = 0;
   let m2 = 0;
+  let md = 0;
   let pto = 0;
   for (let u = 0; u < rt.net.users.length; u++) {
     const ur = rt.usersRt[u]!;
@@ -303,6 +304,7 @@ export function latencyTotals(rt: Runtime): void {
       w += ws;
       m1 += ws * ur.t1[c]!;
       m2 += ws * ur.t2[c]!;
+      md += ws * entryFixed(rt, u, c);
       pto += ws * ur.timeoutFrac[c]!;
     }
   }
@@ -311,6 +313,7 @@ export function latencyTotals(rt: Runtime): void {
   if (w > 0) {
     rt.e2eMean = m1 / w;
     rt.e2eSecond = m2 / w;
+    rt.e2eFixed = md / w;
   }
 }
 

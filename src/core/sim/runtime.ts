@@ -138,6 +138,12 @@ export class Runtime {
   readonly lastLam: Float64Array;
   readonly lastS: Float64Array;
   readonly lastF: Float64Array;
+  /** Per station: the GI/M/c wait ratio (gimc.ts) and the ca² and load it was computed at. */
+  readonly giRatio: Float64Array;
+  readonly giPWait: Float64Array;
+  readonly giCa2: Float64Array;
+  readonly giLoad: Float64Array;
+  readonly giCores: Float64Array;
   readonly lastDt: Float64Array;
   /** Wait moments at the last solved state (s, s²). */
   readonly wqMean: Float64Array;
@@ -159,6 +165,8 @@ export class Runtime {
   readonly sig: Float64Array;
   readonly t1: Float64Array;
   readonly t2: Float64Array;
+  /** Per port: the deterministic part of t1 (link round trips, s), mixed over paths like t1. */
+  readonly tD: Float64Array;
   /** Frame cache of sojourn quantiles per node and group (read, write, all): moments → p50/95/99. */
   readonly qKey: Float64Array;
   readonly qVal: Float64Array;
@@ -237,6 +245,8 @@ export class Runtime {
   /** Client timeout (s) capping reported end-to-end latency (0: none). */
   timeoutCap = 0;
   e2eSecond = 0;
+  /** The fixed part of e2eMean: link round trips (s), weighted like the moments. */
+  e2eFixed = 0;
 
   constructor(readonly net: Compiled) {
     const n = net.nSt;
@@ -269,6 +279,11 @@ export class Runtime {
     this.lastLam = f64(n);
     this.lastS = f64(n);
     this.lastF = f64(n);
+    this.giRatio = f64(n);
+    this.giPWait = f64(n).fill(1);
+    this.giCa2 = f64(n);
+    this.giLoad = f64(n);
+    this.giCores = f64(n);
     this.lastDt = f64(n);
     this.wqMean = f64(n);
     this.wqSecond = f64(n);
@@ -286,6 +301,7 @@ export class Runtime {
     this.sig = f64(p);
     this.t1 = f64(p);
     this.t2 = f64(p);
+    this.tD = f64(p);
     this.qKey = f64(net.nodeIds.length * 3 * 2);
     this.qVal = f64(net.nodeIds.length * 3 * 3);
     const ne = net.nEnt;
