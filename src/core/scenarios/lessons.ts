@@ -6,7 +6,7 @@
  */
 import type { Topology } from '../model/schema';
 import { t, type Text } from '../model/text';
-import { topo } from './build';
+import { topo, type NodeTuple } from './build';
 import type { Goal } from './goal';
 
 export interface Lesson {
@@ -481,6 +481,54 @@ const appPool: Lesson = {
 
 const WEBAPP = (id: string, label: string, y: number) =>
   [id, 'server', label, 560, y, { instanceType: 'm5.xlarge', roles: ['web', 'app'] }] as const;
+const DNS = (x: number): NodeTuple => ['dns-1', 'dns', 'www.example.com', x, 160, {}];
+const LB = (x: number, params: Record<string, unknown> = {}): NodeTuple => [
+  'lb-1',
+  'lb',
+  'ALB',
+  x,
+  160,
+  params,
+];
+
+/**
+ * The shape of the DNS and load-balancer lessons: users, a chain of front nodes (DNS and/or a load
+ * balancer, in calling order), two web + app servers behind the last of them, one database.
+ */
+function twoWebServers(
+  name: string,
+  users: NodeTuple,
+  front: NodeTuple[],
+  opts: { events?: unknown[]; web2?: Record<string, unknown> } = {},
+): Topology {
+  const chain = [users[0], ...front.map((n) => n[0])];
+  const last = chain[chain.length - 1] ?? users[0];
+  return topo(
+    name,
+    [
+      users,
+      ...front,
+      [...WEBAPP('server-1', 'web-1', 40)],
+      [
+        'server-2',
+        'server',
+        'web-2',
+        560,
+        260,
+        { instanceType: 'm5.xlarge', roles: ['web', 'app'], ...opts.web2 },
+      ],
+      [...DBX],
+    ],
+    [
+      ...chain.slice(1).map((id, i): [string, string] => [chain[i] ?? users[0], id]),
+      [last, 'server-1'],
+      [last, 'server-2'],
+      ['server-1', 'db-1'],
+      ['server-2', 'db-1'],
+    ],
+    opts.events ?? [],
+  );
+}
 
 const dnsRr: Lesson = {
   id: 'dns-round-robin',
@@ -525,23 +573,7 @@ const dnsRr: Lesson = {
       ['server-1', 'db-1'],
     ],
   ),
-  solution: topo(
-    'DNS round robin',
-    [
-      [...USERS(500)],
-      ['dns-1', 'dns', 'www.example.com', 280, 160, {}],
-      [...WEBAPP('server-1', 'web-1', 40)],
-      [...WEBAPP('server-2', 'web-2', 260)],
-      [...DBX],
-    ],
-    [
-      ['users-1', 'dns-1'],
-      ['dns-1', 'server-1'],
-      ['dns-1', 'server-2'],
-      ['server-1', 'db-1'],
-      ['server-2', 'db-1'],
-    ],
-  ),
+  solution: twoWebServers('DNS round robin', [...USERS(500)], [DNS(280)]),
 };
 
 const killWeb1 = [{ type: 'kill' as const, atSec: 60, node: 'server-1' }];
@@ -586,70 +618,11 @@ const lbFailover: Lesson = {
     maxErrorRatio: 0.01,
     minMachines: { count: 2, role: 'web' },
   },
-  start: topo(
-    'DNS round robin',
-    [
-      [...USERS(300)],
-      ['dns-1', 'dns', 'www.example.com', 280, 160, {}],
-      [...WEBAPP('server-1', 'web-1', 40)],
-      [...WEBAPP('server-2', 'web-2', 260)],
-      [...DBX],
-    ],
-    [
-      ['users-1', 'dns-1'],
-      ['dns-1', 'server-1'],
-      ['dns-1', 'server-2'],
-      ['server-1', 'db-1'],
-      ['server-2', 'db-1'],
-    ],
-    killWeb1,
-  ),
-  solution: topo(
-    'DNS and a load balancer',
-    [
-      [...USERS(300)],
-      ['dns-1', 'dns', 'www.example.com', 200, 160, {}],
-      ['lb-1', 'lb', 'ALB', 380, 160, {}],
-      [...WEBAPP('server-1', 'web-1', 40)],
-      [...WEBAPP('server-2', 'web-2', 260)],
-      [...DBX],
-    ],
-    [
-      ['users-1', 'dns-1'],
-      ['dns-1', 'lb-1'],
-      ['lb-1', 'server-1'],
-      ['lb-1', 'server-2'],
-      ['server-1', 'db-1'],
-      ['server-2', 'db-1'],
-    ],
-    killWeb1,
-  ),
+  start: twoWebServers('DNS round robin', [...USERS(300)], [DNS(280)], { events: killWeb1 }),
+  solution: twoWebServers('DNS and a load balancer', [...USERS(300)], [DNS(200), LB(380)], {
+    events: killWeb1,
+  }),
 };
-
-const lbNodes = (lbParams: Record<string, unknown>, web2: Record<string, unknown>) =>
-  [
-    [...USERS(300)],
-    ['dns-1', 'dns', 'www.example.com', 200, 160, {}],
-    ['lb-1', 'lb', 'ALB', 380, 160, lbParams],
-    [...WEBAPP('server-1', 'web-1', 40)],
-    [
-      'server-2',
-      'server',
-      'web-2',
-      560,
-      260,
-      { instanceType: 'm5.xlarge', roles: ['web', 'app'], ...web2 },
-    ],
-    [...DBX],
-  ] as Parameters<typeof topo>[1];
-const lbLinks: Array<[string, string]> = [
-  ['users-1', 'dns-1'],
-  ['dns-1', 'lb-1'],
-  ['lb-1', 'server-1'],
-  ['lb-1', 'server-2'],
-  ['server-1', 'db-1'],
-  ['server-2', 'db-1'],
-];
 
 const lbConfig: Lesson = {
   id: 'lb-config',
@@ -684,12 +657,18 @@ const lbConfig: Lesson = {
     maxErrorRatio: 0.01,
     minMachines: { count: 2, role: 'web' },
   },
-  start: topo(
+  start: twoWebServers(
     'Misconfigured load balancer',
-    lbNodes({ targetPort: 8080 }, { sgSource: 'my-ip' }),
-    lbLinks,
+    [...USERS(300)],
+    [DNS(200), LB(380, { targetPort: 8080 })],
+    { web2: { sgSource: 'my-ip' } },
   ),
-  solution: topo('Load balancer', lbNodes({ targetPort: 80 }, { sgSource: 'lb' }), lbLinks),
+  solution: twoWebServers(
+    'Load balancer',
+    [...USERS(300)],
+    [DNS(200), LB(380, { targetPort: 80 })],
+    { web2: { sgSource: 'lb' } },
+  ),
 };
 
 const images: Lesson = {
@@ -742,26 +721,11 @@ const images: Lesson = {
       ['server-1', 'db-1'],
     ],
   ),
-  solution: topo(
-    'Copies behind the load balancer',
-    [
-      [...USERS(500)],
-      ['lb-1', 'lb', 'ALB', 280, 160, {}],
-      [...WEBAPP('server-1', 'web-1', 40)],
-      [...WEBAPP('server-2', 'web-2', 260)],
-      [...DBX],
-    ],
-    [
-      ['users-1', 'lb-1'],
-      ['lb-1', 'server-1'],
-      ['lb-1', 'server-2'],
-      ['server-1', 'db-1'],
-      ['server-2', 'db-1'],
-    ],
-  ),
+  solution: twoWebServers('Copies behind the load balancer', [...USERS(500)], [LB(280)]),
 };
 
-const STEP = { rate: 150, pattern: 'step' as const, peakRate: 800, startSec: 60 };
+const STEP_USERS = { pattern: 'step', peakRate: 800, startSec: 60 } as const;
+const STEP = { rate: 150, ...STEP_USERS };
 
 const autoScaling: Lesson = {
   id: 'auto-scaling',
@@ -803,27 +767,11 @@ const autoScaling: Lesson = {
     maxErrorRatio: 0.01,
     minMachines: { count: 1, kind: 'asg' },
   },
-  start: topo(
-    'Fixed web servers',
-    [
-      [...USERS(150, { pattern: 'step', peakRate: 800, startSec: 60 })],
-      ['lb-1', 'lb', 'ALB', 280, 160, {}],
-      [...WEBAPP('server-1', 'web-1', 40)],
-      [...WEBAPP('server-2', 'web-2', 260)],
-      [...DBX],
-    ],
-    [
-      ['users-1', 'lb-1'],
-      ['lb-1', 'server-1'],
-      ['lb-1', 'server-2'],
-      ['server-1', 'db-1'],
-      ['server-2', 'db-1'],
-    ],
-  ),
+  start: twoWebServers('Fixed web servers', [...USERS(150, STEP_USERS)], [LB(280)]),
   solution: topo(
     'Auto scaling group',
     [
-      [...USERS(150, { pattern: 'step', peakRate: 800, startSec: 60 })],
+      [...USERS(150, STEP_USERS)],
       ['lb-1', 'lb', 'ALB', 280, 160, {}],
       [
         'asg-1',

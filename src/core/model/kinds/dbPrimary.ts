@@ -1,7 +1,7 @@
 /** Database primary: takes writes (and reads no replica serves); one shard of the key space. Contract: pure data. */
 import { t } from '../text';
 import { defineKind } from './defineKind';
-import { instanceParams, queueParams } from './instance';
+import { instanceParams, queueParams, readDemandParam } from './instance';
 
 const shard = t('Sharding', '샤딩');
 
@@ -19,19 +19,7 @@ export const dbPrimary = defineKind({
   linksTo: ['dbReplica'],
   params: {
     ...instanceParams('r5.large'),
-    readDemandMs: {
-      type: 'number',
-      default: 4,
-      min: 0,
-      max: 10000,
-      step: 0.1,
-      unit: 'ms',
-      label: t('Read work', '읽기 작업'),
-      help: t(
-        'CPU time per read query (ms of one core).',
-        '읽기 쿼리당 CPU 시간(코어 하나 기준 ms).',
-      ),
-    },
+    readDemandMs: readDemandParam,
     writeDemandMs: {
       type: 'number',
       default: 8,

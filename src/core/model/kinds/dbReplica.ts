@@ -1,7 +1,7 @@
 /** Read replica: serves reads and applies the primary's writes; lag grows with its apply backlog. Contract: pure data. */
 import { t } from '../text';
 import { defineKind } from './defineKind';
-import { instanceParams, queueParams } from './instance';
+import { instanceParams, queueParams, readDemandParam } from './instance';
 
 export const dbReplica = defineKind({
   kind: 'dbReplica',
@@ -17,19 +17,7 @@ export const dbReplica = defineKind({
   linksTo: [],
   params: {
     ...instanceParams('r5.large'),
-    readDemandMs: {
-      type: 'number',
-      default: 4,
-      min: 0,
-      max: 10000,
-      step: 0.1,
-      unit: 'ms',
-      label: t('Read work', '읽기 작업'),
-      help: t(
-        'CPU time per read query (ms of one core).',
-        '읽기 쿼리당 CPU 시간(코어 하나 기준 ms).',
-      ),
-    },
+    readDemandMs: readDemandParam,
     applyDemandMs: {
       type: 'number',
       default: 2,

@@ -180,6 +180,18 @@ export const roleDemandParams = {
   },
 } as const satisfies Record<string, NumberParam>;
 
+/** CPU demand of one read query on a database machine (primary or replica). */
+export const readDemandParam = {
+  type: 'number',
+  default: 4,
+  min: 0,
+  max: 10000,
+  step: 0.1,
+  unit: 'ms',
+  label: t('Read work', '읽기 작업'),
+  help: t('CPU time per read query (ms of one core).', '읽기 쿼리당 CPU 시간(코어 하나 기준 ms).'),
+} as const satisfies NumberParam;
+
 /** Variability and queue limit of a machine's thread pool. */
 export const queueParams = {
   demandCv: {
