@@ -1,4 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
+import { Suspense } from 'react';
 import { Canvas } from './features/canvas/Canvas';
 import { Inspector } from './features/inspector/Inspector';
 import { MetricsPanel } from './features/metrics/MetricsPanel';
@@ -10,7 +11,6 @@ import { Toasts } from './features/notices/Toasts';
 import { Palette } from './features/palette/Palette';
 import { PlaybackBar } from './features/playback/PlaybackBar';
 import { PresenterToggle } from './features/presenter/PresenterToggle';
-import { PresenterView } from './features/presenter/PresenterView';
 import { ShareButtons } from './features/share/ShareButtons';
 import { ShareRoot } from './features/share/ShareRoot';
 import { LanguageSwitch } from './features/toolbar/LanguageSwitch';
@@ -20,9 +20,17 @@ import { useT } from './i18n';
 import { useLayoutStore } from './state/layoutStore';
 import { useLessonStore } from './state/lessonStore';
 import { ErrorBoundary } from './ui/ErrorBoundary';
+import { lazyPanel } from './ui/lazyPanel';
+import { Loading } from './ui/Loading';
 import { Icon } from './ui/Icon';
 import { IconButton } from './ui/IconButton';
 import { SidePanel } from './ui/SidePanel';
+
+// Presenter mode is a classroom's second screen: it loads when first switched on.
+const PresenterView = lazyPanel(
+  () => import('./features/presenter/PresenterView'),
+  'PresenterView',
+);
 
 /** Layout only: header, palette | canvas | inspector, notices. Features live in src/features. */
 export default function App() {
@@ -36,7 +44,9 @@ export default function App() {
     return (
       <ReactFlowProvider>
         <ErrorBoundary panel="presenter.toggle">
-          <PresenterView />
+          <Suspense fallback={<Loading />}>
+            <PresenterView />
+          </Suspense>
         </ErrorBoundary>
         <ErrorBoundary panel="lesson.panel">
           <LessonsRoot />

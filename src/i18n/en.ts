@@ -205,6 +205,10 @@ export const en = {
   'error.title': 'The {panel} panel stopped working.',
   'error.body': 'Your topology is safe: nothing in it was changed.',
   'error.retry': 'Try again',
+  'error.chunk':
+    'This part of the app could not be downloaded (the connection may be down). Your topology is safe; try again when you are back online.',
+  'error.reload': 'Reload the page',
+  'common.loading': 'Loading…',
 
   'playback.label': 'Playback',
   'playback.play': 'Play',

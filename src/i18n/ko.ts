@@ -206,6 +206,10 @@ export const ko = {
   'error.title': "'{panel}' 영역에 문제가 생겼습니다.",
   'error.body': '토폴로지는 안전합니다. 아무것도 바뀌지 않았습니다.',
   'error.retry': '다시 시도',
+  'error.chunk':
+    '이 부분을 내려받지 못했습니다(연결이 끊겼을 수 있습니다). 토폴로지는 안전합니다. 다시 연결되면 다시 시도하세요.',
+  'error.reload': '페이지 새로 고침',
+  'common.loading': '불러오는 중…',
 
   'playback.label': '재생',
   'playback.play': '재생',

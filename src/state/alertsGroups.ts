@@ -4,7 +4,7 @@
  * Contract: pure functions over the topology and a frame; no React, no DOM, no store.
  */
 import type { Topology, TopologyNode } from '../core/model';
-import { F, NODE_FIELD_COUNT, type SimFrame } from '../core/sim';
+import { F, NODE_FIELD_COUNT, type SimFrame } from '../core/sim/types';
 
 export const GROUP_IDS = ['web', 'app', 'db', 'replica', 'cache'] as const;
 export type GroupId = (typeof GROUP_IDS)[number];

@@ -3,7 +3,7 @@
  * current run and a pinned one over the span both have recorded (p95 latency, error rate, cost).
  * Contract: pure functions over plain arrays; no React, no DOM, no store.
  */
-import { G, GLOBAL_FIELD_COUNT } from '../core/sim';
+import { G, GLOBAL_FIELD_COUNT } from '../core/sim/types';
 
 /** A run's end-to-end series: `global[g][i]` is field g (see G) at `t[i]`. */
 export interface RunSeries {

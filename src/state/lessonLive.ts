@@ -9,15 +9,15 @@
  */
 import { create } from 'zustand';
 import type { Topology } from '../core/model';
+import { lessonById } from '../core/scenarios/lessons';
 import {
   createGoalJudge,
   goalIsTimed,
-  lessonById,
   liveMismatch,
   type GoalJudge,
   type LiveMismatch,
   type LiveStatus,
-} from '../core/scenarios';
+} from '../core/scenarios/live';
 import type { SimFrame } from '../core/sim';
 import { useLessonStore } from './lessonStore';
 import { useProgressStore } from './lessonProgress';

@@ -6,7 +6,8 @@
 import { create } from 'zustand';
 import { decodeShare, describeError } from '../core/codec';
 import type { Text, Topology } from '../core/model';
-import { LESSONS, lessonById, type GoalResult, type Lesson } from '../core/scenarios';
+import type { GoalResult } from '../core/scenarios/goal';
+import { LESSONS, lessonById, type Lesson } from '../core/scenarios/lessons';
 import { msg } from '../i18n';
 import { getSimSession } from './simSession';
 import { simControls } from './simStore';

@@ -3,7 +3,7 @@
  * names one. Kept in one place so the share feature depends on the lesson store only here.
  */
 import type { ShareDoc, ShareLesson } from '../core/codec';
-import { lessonById } from '../core/scenarios';
+import { lessonById } from '../core/scenarios/lessons';
 import { useLessonStore } from './lessonStore';
 
 const refOf = (lessonId: string | null, step: number): ShareLesson | undefined =>

@@ -11,7 +11,7 @@ import {
   NODE_FIELD_COUNT,
   type NodeField,
   type SimFrame,
-} from '../core/sim';
+} from '../core/sim/types';
 
 /**
  * Per-node fields kept in the history (charts, sparklines, the table view, CSV export).

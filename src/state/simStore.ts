@@ -15,7 +15,7 @@ import {
   type NodeField,
   type SimEvent,
   type SimFrame,
-} from '../core/sim';
+} from '../core/sim/types';
 import { SimHistory } from './simHistory';
 
 export const FLUSH_INTERVAL_MS = 100;

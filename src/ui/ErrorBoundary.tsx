@@ -1,6 +1,8 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import type { MessageKey } from '../i18n';
 import { useT } from '../i18n';
+import { useNoticeStore } from '../state/noticeStore';
+import { ChunkLoadError } from './lazyPanel';
 
 interface Props {
   /** Catalogue key of the panel's name, for the message ("The inspector stopped working."). */
@@ -34,6 +36,7 @@ export class ErrorBoundary extends Component<Props, State> {
         <PanelError
           panel={this.props.panel}
           detail={this.state.error.message}
+          download={this.state.error instanceof ChunkLoadError}
           onRetry={() => this.setState({ error: null })}
         />
       );
@@ -44,17 +47,22 @@ export class ErrorBoundary extends Component<Props, State> {
 function PanelError({
   panel,
   detail,
+  download,
   onRetry,
 }: {
   panel: MessageKey;
   detail: string;
+  /** The panel's code could not be downloaded: say so, and offer a reload as a last resort. */
+  download: boolean;
   onRetry: () => void;
 }) {
   const t = useT();
+  // A reload is only offered while the workspace is being saved: it must not lose the design.
+  const saving = useNoticeStore((s) => s.storageProblem === null);
   return (
     <div role="alert" className="m-3 rounded-lg border border-danger bg-danger-soft p-4 text-sm">
       <p className="font-semibold text-danger">{t('error.title', { panel: t(panel) })}</p>
-      <p className="mt-1 text-fg">{t('error.body')}</p>
+      <p className="mt-1 text-fg">{t(download ? 'error.chunk' : 'error.body')}</p>
       <p className="mt-1 font-mono text-xs break-words text-muted">{detail}</p>
       <button
         type="button"
@@ -63,6 +71,15 @@ function PanelError({
       >
         {t('error.retry')}
       </button>
+      {download && saving && (
+        <button
+          type="button"
+          onClick={() => location.reload()}
+          className="mt-3 ml-2 rounded-md border border-border-strong px-3 py-1.5 font-medium hover:bg-surface-2"
+        >
+          {t('error.reload')}
+        </button>
+      )}
     </div>
   );
 }

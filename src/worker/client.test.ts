@@ -5,6 +5,7 @@ import {
   HEARTBEAT_TIMEOUT_MS,
   MAX_RESTARTS,
   READY_TIMEOUT_MS,
+  MainThreadWorker,
   SimClient,
   type ClientNotice,
   type ClientStatus,
@@ -362,5 +363,47 @@ describe('SimClient', () => {
     await vi.advanceTimersByTimeAsync(2000);
     expect(s.client.simTime).toBeGreaterThan(before);
     s.client.dispose();
+  });
+});
+
+describe('MainThreadWorker', () => {
+  it('holds messages until the kernel is loaded, then answers them in order', async () => {
+    let load!: (m: Pick<typeof import('../core/sim/kernel'), 'createSim'>) => void;
+    const kernel = new Promise<Pick<typeof import('../core/sim/kernel'), 'createSim'>>(
+      (resolve) => (load = resolve),
+    );
+    const worker = new MainThreadWorker(
+      () => 0,
+      () => kernel,
+    );
+    const replies: unknown[] = [];
+    worker.onmessage = (e) => replies.push((e.data as FromWorker).type);
+    worker.postMessage({
+      type: 'init',
+      version: PROTOCOL_VERSION,
+      topology: topology(),
+      speed: 1,
+      time: 0,
+      injected: [],
+      playing: false,
+    });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(replies).toEqual([]);
+    load(await import('../core/sim/kernel'));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(replies[0]).toBe('ready');
+    worker.terminate();
+  });
+
+  it('reports a kernel that cannot be loaded as an error, with the reason', async () => {
+    const worker = new MainThreadWorker(
+      () => 0,
+      () => Promise.reject(new Error('Failed to fetch dynamically imported module')),
+    );
+    const errors: (string | undefined)[] = [];
+    worker.onerror = (e) => errors.push(e.message);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(errors).toEqual(['Failed to fetch dynamically imported module']);
+    worker.terminate();
   });
 });

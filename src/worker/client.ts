@@ -7,7 +7,6 @@
  * replay rather than from the exact state before the failure. When Web Workers are unavailable the
  * same host runs on the main thread.
  */
-import { createSim } from '../core/sim';
 import type { ScenarioEvent, Topology } from '../core/model';
 import type { SimFrame } from '../core/sim';
 import { SimHost } from './host';
@@ -70,41 +69,62 @@ export function createBrowserWorker(): WorkerLike | undefined {
 
 /**
  * The host on the main thread, behind the WorkerLike interface. Messages are delivered
- * asynchronously, as a worker's would be; a "hang" only stops it answering.
+ * asynchronously, as a worker's would be; a "hang" only stops it answering. The kernel is loaded
+ * on first use: most visitors have workers and never need it on this thread, so it stays out of
+ * the page's first download. Messages posted while it loads are handled in order once it is in.
  */
 export class MainThreadWorker implements WorkerLike {
   onmessage: WorkerLike['onmessage'] = null;
   onerror: WorkerLike['onerror'] = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
-  private readonly host: SimHost;
+  private host: SimHost | null = null;
+  private readonly pending: ToWorker[] = [];
 
-  constructor(now: () => number = () => performance.now()) {
-    this.host = new SimHost({
-      createSim,
-      now,
-      post: (data) => queueMicrotask(() => !this.closed && this.onmessage?.({ data })),
-    });
-    let last = now();
-    const loop = () => {
-      if (this.closed) return;
-      const t = now();
-      const wait = this.host.advance(t - last);
-      last = t;
-      this.timer = setTimeout(loop, wait);
-    };
-    this.timer = setTimeout(loop, 0);
+  constructor(
+    now: () => number = () => performance.now(),
+    loadKernel: () => Promise<Pick<typeof import('../core/sim/kernel'), 'createSim'>> = () =>
+      import('../core/sim/kernel'),
+  ) {
+    loadKernel().then(
+      ({ createSim }) => {
+        if (this.closed) return;
+        this.host = new SimHost({
+          createSim,
+          now,
+          post: (data) => queueMicrotask(() => !this.closed && this.onmessage?.({ data })),
+        });
+        for (const message of this.pending.splice(0)) this.deliver(message);
+        let last = now();
+        const loop = () => {
+          if (this.closed || !this.host) return;
+          const t = now();
+          const wait = this.host.advance(t - last);
+          last = t;
+          this.timer = setTimeout(loop, wait);
+        };
+        this.timer = setTimeout(loop, 0);
+      },
+      (e: unknown) => {
+        if (!this.closed) this.onerror?.({ message: e instanceof Error ? e.message : String(e) });
+      },
+    );
   }
 
   postMessage(message: ToWorker): void {
     setTimeout(() => {
       if (this.closed) return;
-      try {
-        this.host.handle(message);
-      } catch (e) {
-        this.onerror?.({ message: e instanceof Error ? e.message : String(e) });
-      }
+      if (this.host) this.deliver(message);
+      else this.pending.push(message);
     }, 0);
+  }
+
+  private deliver(message: ToWorker): void {
+    try {
+      this.host?.handle(message);
+    } catch (e) {
+      this.onerror?.({ message: e instanceof Error ? e.message : String(e) });
+    }
   }
 
   terminate(): void {

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { HEALTH } from '../../core/sim';
+import { HEALTH } from '../../core/sim/types';
 import { useT, type MessageKey } from '../../i18n';
 import { useNodeDiagnostics, useNodeFields } from '../../state/simStore';
 import { formatNumber, formatPercent } from '../playback/format';

@@ -1,14 +1,19 @@
-import { useCallback, useId, useMemo, type CSSProperties } from 'react';
+import { Suspense, useCallback, useId, useMemo, type CSSProperties } from 'react';
 import { KINDS, type ParamSpec, type Text } from '../../core/model';
 import { useT } from '../../i18n';
 import { useTopologyStore } from '../../state/topologyStore';
 import { ConnectControl } from '../keyboard/ConnectControl';
-import { MechanicsPanel } from '../mechanics/MechanicsPanel';
+import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { Icon } from '../../ui/Icon';
+import { lazyPanel } from '../../ui/lazyPanel';
+import { Loading } from '../../ui/Loading';
 import { Field } from './Field';
 import { describedBy, inputClass } from './fields';
 import { ParamField } from './ParamField';
 import { useDraft } from './useDraft';
+
+// The scale-out actions and live panels load with the first selected node, not with the page.
+const MechanicsPanel = lazyPanel(() => import('../mechanics/MechanicsPanel'), 'MechanicsPanel');
 
 interface Group {
   title: Text | null;
@@ -52,7 +57,11 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
       <p className="text-sm leading-snug text-muted">{t.text(def.description)}</p>
       <LabelField nodeId={node.id} label={node.label} />
       <ConnectControl nodeId={node.id} />
-      <MechanicsPanel nodeId={node.id} />
+      <ErrorBoundary panel="layout.inspector">
+        <Suspense fallback={<Loading />}>
+          <MechanicsPanel nodeId={node.id} />
+        </Suspense>
+      </ErrorBoundary>
       {groups.map((g) => (
         <fieldset
           key={g.title?.en ?? ''}

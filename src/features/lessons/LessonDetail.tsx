@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { LESSONS, type Lesson } from '../../core/scenarios';
+import { LESSONS, type Lesson } from '../../core/scenarios/lessons';
 import { useT } from '../../i18n';
 import { useLessonStore } from '../../state/lessonStore';
 import { GoalStatus } from './GoalStatus';

@@ -1,4 +1,4 @@
-import { LESSONS } from '../../core/scenarios';
+import { LESSONS } from '../../core/scenarios/lessons';
 import { useT } from '../../i18n';
 import { useLessonStore } from '../../state/lessonStore';
 import { useProgressStore } from '../../state/lessonProgress';

@@ -1,10 +1,14 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { LESSONS } from '../../core/scenarios';
+import { Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { LESSONS } from '../../core/scenarios/lessons';
 import { useT, type MessageKey } from '../../i18n';
 import { useCurrentLesson, useLessonStore } from '../../state/lessonStore';
 import { useProgressStore, type ProgressProblem } from '../../state/lessonProgress';
-import { LessonDetail } from './LessonDetail';
-import { LessonList } from './LessonList';
+import { lazyPanel } from '../../ui/lazyPanel';
+import { Loading } from '../../ui/Loading';
+
+// The lesson texts' views load when the panel first opens.
+const LessonDetail = lazyPanel(() => import('./LessonDetail'), 'LessonDetail');
+const LessonList = lazyPanel(() => import('./LessonList'), 'LessonList');
 
 const PROBLEM: Record<Exclude<ProgressProblem, null>, MessageKey> = {
   unavailable: 'lesson.storage.unavailable',
@@ -92,20 +96,22 @@ export function LessonPanel() {
               {t(PROBLEM[problem])}
             </p>
           )}
-          {lesson ? (
-            <>
-              <LessonDetail lesson={lesson} />
-              <details className="border-t border-border pt-2">
-                <summary className="cursor-pointer font-semibold">{t('lesson.list')}</summary>
+          <Suspense fallback={<Loading />}>
+            {lesson ? (
+              <>
+                <LessonDetail lesson={lesson} />
+                <details className="border-t border-border pt-2">
+                  <summary className="cursor-pointer font-semibold">{t('lesson.list')}</summary>
+                  <LessonList />
+                </details>
+              </>
+            ) : (
+              <>
+                <p>{t('lesson.choose')}</p>
                 <LessonList />
-              </details>
-            </>
-          ) : (
-            <>
-              <p>{t('lesson.choose')}</p>
-              <LessonList />
-            </>
-          )}
+              </>
+            )}
+          </Suspense>
         </div>
       )}
     </aside>

@@ -1,7 +1,7 @@
 import { useT } from '../../i18n';
 import { useLessonStore } from '../../state/lessonStore';
 import { useProgressStore } from '../../state/lessonProgress';
-import { LESSONS } from '../../core/scenarios';
+import { LESSONS } from '../../core/scenarios/lessons';
 
 /** The header button that opens and closes the lesson panel, with the share of lessons passed. */
 export function LessonsToggle() {

@@ -1,5 +1,6 @@
 /** The "Check my design" worker: one grading run per message, progress posted as it goes. */
-import { runCheck, type CheckMessage, type CheckRequest } from './checkRunner';
+import type { CheckMessage, CheckRequest } from './checkRunner';
+import { runCheck } from './runCheck';
 
 // The app's tsconfig types `self` as a Window; this file runs in a DedicatedWorkerGlobalScope.
 const scope = self as unknown as {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkGoal, lessonById, startGoalRun } from '../../core/scenarios';
-import { runCheck, runInSlices, type CheckMessage } from './checkRunner';
+import type { CheckMessage } from './checkRunner';
+import { runCheck, runInSlices } from './runCheck';
 
 /** Deferred calls run when the test says, with a clock that advances 1 ms per reading. */
 function manualDeps() {

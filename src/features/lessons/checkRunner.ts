@@ -4,9 +4,9 @@
  * slices of a few milliseconds, yielding between slices so input and painting go on.
  */
 import type { Topology } from '../../core/model';
-// The goal file directly, not the scenarios index: the worker needs the kernel and the judge,
-// not the lesson texts, the schema or the codec.
-import { startGoalRun, type Goal, type GoalResult, type GoalRun } from '../../core/scenarios/goal';
+// Types only: the kernel and the judge reach the page in the check worker, or through
+// `runCheckLater` when there is no worker, never in the first download.
+import type { Goal, GoalResult } from '../../core/scenarios/goal';
 
 export type CheckMessage =
   | { type: 'progress'; progress: number }
@@ -18,68 +18,26 @@ export interface CheckRequest {
   topology: Topology;
 }
 
-/** Kernel steps per slice before looking at the clock. */
-const STEPS_PER_PROBE = 50;
-/** Wall time per slice on the main thread, well under a 60 Hz frame. */
-export const SLICE_MS = 8;
-
-export interface SliceDeps {
-  now: () => number;
-  /** Runs `fn` later (setTimeout in the browser). */
-  defer: (fn: () => void) => void;
-}
-
-const browserDeps: SliceDeps = {
-  now: () => performance.now(),
-  defer: (fn) => setTimeout(fn, 0),
-};
-
 /**
- * Advances a grading run in time-boxed slices, reporting progress after each; `cancel` stops it.
- * @example runInSlices(startGoalRun(t, goal), (m) => console.log(m))
+ * `runCheck` (runCheck.ts) loaded on demand, for the main thread when no worker can run the check.
+ * A kernel that cannot be loaded (offline before the first full visit) is an error message.
  */
-export function runInSlices(
-  run: GoalRun,
-  onMessage: (m: CheckMessage) => void,
-  deps: SliceDeps = browserDeps,
-  sliceMs = SLICE_MS,
-): () => void {
+function runCheckLater(request: CheckRequest, onMessage: (m: CheckMessage) => void): () => void {
+  let cancel: (() => void) | null = null;
   let cancelled = false;
-  const slice = () => {
-    if (cancelled) return;
-    try {
-      const until = deps.now() + sliceMs;
-      let done = false;
-      do done = run.advance(STEPS_PER_PROBE);
-      while (!done && deps.now() < until);
-      if (done) return onMessage({ type: 'done', result: run.result() });
-      onMessage({ type: 'progress', progress: run.time / run.endSec });
-      deps.defer(slice);
-    } catch (e) {
-      onMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) });
-    }
-  };
-  deps.defer(slice);
+  import('./runCheck').then(
+    ({ runCheck }) => {
+      if (!cancelled) cancel = runCheck(request, onMessage);
+    },
+    (e: unknown) => {
+      if (!cancelled)
+        onMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+    },
+  );
   return () => {
     cancelled = true;
+    cancel?.();
   };
-}
-
-/** Starts a grading run for a request; a failure to start is an error message, not a throw. */
-export function runCheck(
-  request: CheckRequest,
-  onMessage: (m: CheckMessage) => void,
-  deps?: SliceDeps,
-  sliceMs?: number,
-): () => void {
-  let run: GoalRun;
-  try {
-    run = startGoalRun(request.topology, request.goal);
-  } catch (e) {
-    onMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) });
-    return () => {};
-  }
-  return runInSlices(run, onMessage, deps, sliceMs);
 }
 
 /**
@@ -102,7 +60,7 @@ export function checkDesign(
   } catch {
     worker = null; // blocked by policy: fall back below
   }
-  if (!worker) return runCheck(request, onMessage);
+  if (!worker) return runCheckLater(request, onMessage);
 
   let fallback: (() => void) | null = null;
   let finished = false;
@@ -121,7 +79,7 @@ export function checkDesign(
     e.preventDefault();
     if (finished) return;
     stop();
-    fallback = runCheck(request, onMessage);
+    fallback = runCheckLater(request, onMessage);
   };
   w.postMessage(request);
   return () => {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react';
-import { lessonById } from '../../core/scenarios';
+import { lessonById } from '../../core/scenarios/lessons';
 import { useLessonStore } from '../../state/lessonStore';
 import { useProgressStore } from '../../state/lessonProgress';
 import { useTopologyStore } from '../../state/topologyStore';

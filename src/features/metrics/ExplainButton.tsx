@@ -1,6 +1,9 @@
-import { useCallback, useId, useRef, useState, type ButtonHTMLAttributes } from 'react';
+import { Suspense, useCallback, useId, useRef, useState, type ButtonHTMLAttributes } from 'react';
 import type { NodeField } from '../../core/sim';
-import { ExplainDialog } from './ExplainDialog';
+import { lazyPanel } from '../../ui/lazyPanel';
+
+// The formulas and the queueing functions behind them load with the first explanation opened.
+const ExplainDialog = lazyPanel(() => import('./ExplainDialog'), 'ExplainDialog');
 
 interface Props extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type' | 'onClick'> {
   nodeId: string;
@@ -34,7 +37,11 @@ export function ExplainButton({ nodeId, focus, children, className, ...rest }: P
       >
         {children}
       </button>
-      {open && <ExplainDialog id={id} nodeId={nodeId} focus={focus} anchor={ref} onClose={close} />}
+      {open && (
+        <Suspense fallback={null}>
+          <ExplainDialog id={id} nodeId={nodeId} focus={focus} anchor={ref} onClose={close} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,18 +1,19 @@
-import { Suspense, lazy, useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { Suspense, useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useT, type MessageKey } from '../../i18n';
 import { startAlertWatch } from '../../state/alertsStore';
 import { useTopologyStore } from '../../state/topologyStore';
 import { AlertBanner } from './AlertBanner';
 import { LiveRegion } from './LiveRegion';
-import { MetricsTable } from './MetricsTable';
 import { PanelActions } from './PanelActions';
 import { PanelResizer } from './PanelResizer';
 import { SYSTEM } from './labels';
 import { usePanelLayout } from './usePanelLayout';
+import { lazyPanel } from '../../ui/lazyPanel';
 
 // recharts is only imported under ./charts, so it loads with the first chart, not the app.
-const ChartsView = lazy(() => import('./charts/ChartsView'));
-const CompareView = lazy(() => import('./charts/CompareView'));
+const ChartsView = lazyPanel(() => import('./charts/ChartsView'), 'default');
+const CompareView = lazyPanel(() => import('./charts/CompareView'), 'default');
+const MetricsTable = lazyPanel(() => import('./MetricsTable'), 'MetricsTable');
 
 const TABS = ['charts', 'table', 'compare'] as const;
 type Tab = (typeof TABS)[number];

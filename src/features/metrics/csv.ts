@@ -4,7 +4,7 @@
  * defused against spreadsheet formulas.
  * Contract: pure functions; no React, no DOM, no store.
  */
-import { GLOBAL_FIELDS, type GlobalField } from '../../core/sim';
+import { GLOBAL_FIELDS, type GlobalField } from '../../core/sim/types';
 import { NODE_SERIES, type NodeSeriesField, type Series } from '../../state/simHistory';
 
 export interface CsvColumn {

@@ -5,8 +5,8 @@
  * Contract: pure data and functions; no React, no DOM, no store.
  */
 import type { KindId } from '../../core/model';
-import type { NodeField } from '../../core/sim';
-import { HEALTH } from '../../core/sim';
+import type { NodeField } from '../../core/sim/types';
+import { HEALTH } from '../../core/sim/types';
 import { formatClock, formatDollars, formatNumber, formatPercent } from '../playback/format';
 
 /** Frame fields the table reads for every node. */

@@ -1,4 +1,4 @@
-import { G } from '../../core/sim';
+import { G } from '../../core/sim/types';
 import { useT } from '../../i18n';
 import { useGlobalMetric, useSimStore } from '../../state/simStore';
 import { formatClock } from '../playback/format';

@@ -1,5 +1,5 @@
-import { Suspense, lazy } from 'react';
-import { LESSONS } from '../../core/scenarios';
+import { Suspense } from 'react';
+import { LESSONS } from '../../core/scenarios/lessons';
 import { useT } from '../../i18n';
 import { STEPS, useCurrentLesson, useLessonStore } from '../../state/lessonStore';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
@@ -8,9 +8,10 @@ import { BigNumbers } from './BigNumbers';
 import { QrDialog } from './QrDialog';
 import { StepText } from './StepText';
 import { leavePresenter, toggleFullscreen } from './usePresenterKeys';
+import { lazyPanel } from '../../ui/lazyPanel';
 
 // recharts loads with the chart, as in the monitoring panel.
-const PresenterChart = lazy(() => import('./PresenterChart'));
+const PresenterChart = lazyPanel(() => import('./PresenterChart'), 'default');
 
 const bar =
   'inline-flex h-12 min-w-12 items-center justify-center rounded-lg border-2 border-border px-3 text-[20px] font-semibold hover:bg-surface-2';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { LESSONS } from '../../core/scenarios';
+import { LESSONS } from '../../core/scenarios/lessons';
 import { useT } from '../../i18n';
 import { useLessonStore } from '../../state/lessonStore';
 import { useTopologyStore } from '../../state/topologyStore';

@@ -1,9 +1,13 @@
 import { useNodesInitialized, useReactFlow } from '@xyflow/react';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useShareStore } from '../../state/shareStore';
-import { TemplatesDialog } from '../templates/TemplatesDialog';
+import { lazyPanel } from '../../ui/lazyPanel';
 import { LinkNotices } from './LinkNotices';
-import { SharePanel } from './SharePanel';
+
+// Downloaded when first opened: the QR code, the file export and the template gallery are not
+// needed to edit or run a design.
+const SharePanel = lazyPanel(() => import('./SharePanel'), 'SharePanel');
+const TemplatesDialog = lazyPanel(() => import('../templates/TemplatesDialog'), 'TemplatesDialog');
 
 const FIT_OPTIONS = { padding: 0.2, maxZoom: 1.2, duration: 0 };
 
@@ -16,6 +20,7 @@ export function ShareRoot() {
   const { setViewport, fitView } = useReactFlow();
   const measured = useNodesInitialized();
   const viewRequest = useShareStore((s) => s.viewRequest);
+  const dialog = useShareStore((s) => s.dialog);
 
   useEffect(() => {
     if (!viewRequest || !measured) return;
@@ -33,8 +38,10 @@ export function ShareRoot() {
   return (
     <>
       <LinkNotices />
-      <SharePanel />
-      <TemplatesDialog />
+      <Suspense fallback={null}>
+        {dialog === 'share' && <SharePanel />}
+        {dialog === 'templates' && <TemplatesDialog />}
+      </Suspense>
     </>
   );
 }

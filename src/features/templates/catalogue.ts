@@ -4,7 +4,7 @@
  * one-line description. No React, no DOM, no store.
  */
 import { parseTopology, t, type Text, type Topology } from '../../core/model';
-import { LESSONS } from '../../core/scenarios';
+import { LESSONS } from '../../core/scenarios/lessons';
 
 export interface Template {
   id: string;

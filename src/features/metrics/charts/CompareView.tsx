@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { G } from '../../../core/sim';
+import { G } from '../../../core/sim/types';
 import { useT, type MessageKey } from '../../../i18n';
 import { compareRuns, snapshotSeries, type RunSeries } from '../../../state/compare';
 import { useBaseline } from '../../../state/compareStore';

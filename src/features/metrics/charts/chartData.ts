@@ -5,7 +5,7 @@
  * Contract: pure functions; no React, no DOM, no store (the history is passed in).
  */
 import type { Topology, TopologyNode } from '../../../core/model';
-import { G } from '../../../core/sim';
+import { G } from '../../../core/sim/types';
 import { ALERT_THRESHOLD } from '../../../state/alerts';
 import {
   ANY_KEY,
