@@ -3,7 +3,7 @@
  * optionally where the canvas looks and which lesson step is open.
  * Contract: pure; no DOM, no React.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { Topology } from '../model';
 
 /** The canvas viewport: pan offset in screen pixels and zoom factor. */
@@ -36,25 +36,27 @@ export const VIEW_LIMITS = {
   lessonStep: 10000,
 } as const;
 
-const offset = z.number().finite().min(-VIEW_LIMITS.offset).max(VIEW_LIMITS.offset);
+const offset = z.number().check(z.gte(-VIEW_LIMITS.offset), z.lte(VIEW_LIMITS.offset));
 
 export const viewSchema = z.strictObject({
   x: offset,
   y: offset,
-  zoom: z.number().finite().min(VIEW_LIMITS.minZoom).max(VIEW_LIMITS.maxZoom),
+  zoom: z.number().check(z.gte(VIEW_LIMITS.minZoom), z.lte(VIEW_LIMITS.maxZoom)),
 });
 
 export const lessonSchema = z.strictObject({
   id: z
     .string()
-    .min(1)
-    .max(VIEW_LIMITS.lessonId)
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'use letters, digits, "-", "_" or "."'),
-  step: z.number().int().min(0).max(VIEW_LIMITS.lessonStep),
+    .check(
+      z.minLength(1),
+      z.maxLength(VIEW_LIMITS.lessonId),
+      z.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'use letters, digits, "-", "_" or "."'),
+    ),
+  step: z.int().check(z.gte(0), z.lte(VIEW_LIMITS.lessonStep)),
 });
 
 /** The view and lesson parts of a decoded link, validated together so issue paths start at the root. */
 export const shareExtrasSchema = z.strictObject({
-  view: viewSchema.optional(),
-  lesson: lessonSchema.optional(),
+  view: z.optional(viewSchema),
+  lesson: z.optional(lessonSchema),
 });

@@ -3,7 +3,7 @@
  * never disagree. Published as `public/topology.schema.json` by `npm run schema`.
  * Contract: pure; no DOM, no Node APIs.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { TOPOLOGY_VERSION, topologySchema } from './schema';
 
 /** The JSON Schema of the current topology version, describing input (defaults optional). */

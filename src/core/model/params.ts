@@ -4,7 +4,7 @@
  * all read the same spec, so a parameter is declared once.
  * Contract: pure; no DOM, no React.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { Text } from './text';
 
 export type Unit = 'req/s' | 'ms' | 's' | '%' | 'port' | 'count' | 'users' | 'ratio' | 'x' | 'none';
@@ -78,35 +78,35 @@ export type ParamValues<P extends ParamSpecs> = { [K in keyof P]: ValueOf<P[K]> 
 export const MAX_ABS_NUMBER = 1e9;
 
 /** The zod schema of one parameter's value (no default applied). */
-export function paramValueSchema(spec: ParamSpec): z.ZodType {
+export function paramValueSchema(spec: ParamSpec): z.ZodMiniType {
   switch (spec.type) {
     case 'number': {
-      const n = z.number().finite().min(spec.min).max(spec.max);
-      return spec.integer ? n.int() : n;
+      const range = [z.gte(spec.min), z.lte(spec.max)] as const;
+      return spec.integer ? z.int().check(...range) : z.number().check(...range);
     }
     case 'enum':
       return z.enum(spec.options as [string, ...string[]]);
     case 'boolean':
       return z.boolean();
     case 'string': {
-      const s = z.string().max(spec.maxLength);
-      return spec.pattern ? s.regex(spec.pattern) : s;
+      const max = z.maxLength(spec.maxLength);
+      return z.string().check(...(spec.pattern ? [max, z.regex(spec.pattern)] : [max]));
     }
     case 'roles':
-      return z
-        .array(z.enum(ROLES))
-        .min(1)
-        .max(ROLES.length)
-        .refine((r) => new Set(r).size === r.length, { message: 'roles must not repeat' });
+      return z.array(z.enum(ROLES)).check(
+        z.minLength(1),
+        z.maxLength(ROLES.length),
+        z.refine((r) => new Set(r).size === r.length, { message: 'roles must not repeat' }),
+      );
   }
 }
 
 /** A strict object schema for a kind's params: missing values take their defaults. */
 export function paramsSchema(specs: ParamSpecs) {
-  const shape: Record<string, z.ZodType> = {};
+  const shape: Record<string, z.ZodMiniType> = {};
   for (const [key, spec] of Object.entries(specs)) {
     const def = spec.type === 'roles' ? [...spec.default] : spec.default;
-    shape[key] = paramValueSchema(spec).default(def);
+    shape[key] = z._default(paramValueSchema(spec), def);
   }
   return z.strictObject(shape);
 }

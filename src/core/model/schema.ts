@@ -4,7 +4,9 @@
  * Validation errors name the path of the bad field (`nodes[3].params.bootSec`).
  * Contract: pure; no DOM, no React. Never cast parsed input: go through `parseTopology`.
  */
-import { z } from 'zod';
+// zod/mini: the same validator with a functional API that bundles only what is used, so the
+// page's first download stays small.
+import { z } from 'zod/mini';
 import { AZS } from './kinds/instance';
 import { KIND_IDS, KINDS, canLink, type KindId, type ParamsOf } from './kinds';
 import { paramsSchema } from './params';
@@ -28,19 +30,22 @@ export const LIMITS = {
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const idSchema = z
   .string()
-  .min(1)
-  .max(LIMITS.id)
-  .regex(ID_RE, 'use letters, digits, "-", "_" or "." (starting with a letter or digit)');
-const coord = z.number().finite().min(-LIMITS.coordinate).max(LIMITS.coordinate);
+  .check(
+    z.minLength(1),
+    z.maxLength(LIMITS.id),
+    z.regex(ID_RE, 'use letters, digits, "-", "_" or "." (starting with a letter or digit)'),
+  );
+const num = (min: number, max: number) => z.number().check(z.gte(min), z.lte(max));
+const coord = num(-LIMITS.coordinate, LIMITS.coordinate);
 
 function nodeSchema<K extends KindId>(kind: K) {
   return z.strictObject({
     id: idSchema,
     kind: z.literal(kind),
-    label: z.string().max(LIMITS.label),
+    label: z.string().check(z.maxLength(LIMITS.label)),
     x: coord,
     y: coord,
-    params: paramsSchema(KINDS[kind].params).prefault({}),
+    params: z.prefault(paramsSchema(KINDS[kind].params), {}),
   });
 }
 
@@ -54,14 +59,14 @@ export const linkSchema = z.strictObject({
   from: idSchema,
   to: idSchema,
   /** Round-trip network latency in ms; null takes the AZ default (0.25 same AZ, 1 across). */
-  latencyMs: z.number().finite().min(0).max(10000).nullable().default(null),
+  latencyMs: z._default(z.nullable(num(0, 10000)), null),
   /** Share for weighted LB/DNS policies. */
-  weight: z.number().finite().min(0).max(1000).default(1),
+  weight: z._default(num(0, 1000), 1),
   /** A cut link carries nothing (a network partition). */
-  cut: z.boolean().default(false),
+  cut: z._default(z.boolean(), false),
 });
 
-const at = z.number().finite().min(0).max(864000);
+const at = num(0, 864000);
 export const EVENT_TYPES = [
   'kill',
   'restore',
@@ -80,7 +85,7 @@ export const eventSchema = z.discriminatedUnion('type', [
     atSec: at,
     node: idSchema,
     /** Work per request is multiplied by this (1 = back to normal). */
-    factor: z.number().finite().min(1).max(1000),
+    factor: num(1, 1000),
   }),
   z.strictObject({ type: z.literal('cutLink'), atSec: at, link: idSchema }),
   z.strictObject({ type: z.literal('restoreLink'), atSec: at, link: idSchema }),
@@ -90,23 +95,23 @@ export const eventSchema = z.discriminatedUnion('type', [
     type: z.literal('setRate'),
     atSec: at,
     node: idSchema,
-    rate: z.number().finite().min(0).max(1000000),
+    rate: num(0, 1000000),
   }),
 ]);
 
 export const scenarioSchema = z.strictObject({
   /** Seed of every random choice (DNS cohorts, random LB picks, the reference engine). */
-  seed: z.number().int().min(0).max(4294967295).default(1),
-  events: z.array(eventSchema).max(LIMITS.events).default([]),
+  seed: z._default(z.int().check(z.gte(0), z.lte(4294967295)), 1),
+  events: z._default(z.array(eventSchema).check(z.maxLength(LIMITS.events)), []),
 });
 
 const topologyObject = z.strictObject({
   format: z.literal(TOPOLOGY_FORMAT),
   version: z.literal(TOPOLOGY_VERSION),
-  name: z.string().max(LIMITS.name).default(''),
-  nodes: z.array(z.discriminatedUnion('kind', nodeSchemas)).max(LIMITS.nodes),
-  links: z.array(linkSchema).max(LIMITS.links).default([]),
-  scenario: scenarioSchema.default({ seed: 1, events: [] }),
+  name: z._default(z.string().check(z.maxLength(LIMITS.name)), ''),
+  nodes: z.array(z.discriminatedUnion('kind', nodeSchemas)).check(z.maxLength(LIMITS.nodes)),
+  links: z._default(z.array(linkSchema).check(z.maxLength(LIMITS.links)), []),
+  scenario: z._default(scenarioSchema, { seed: 1, events: [] }),
 });
 
 const noNode = (id: string) => fill(t('no node "{id}"', '노드 "{id}"가 없습니다'), { id });
@@ -147,54 +152,57 @@ export function linkRefusal(from: KindId, to: KindId): Text {
 }
 
 /** Cross-references: unique ids, links between existing nodes of compatible kinds. */
-export const topologySchema = topologyObject.superRefine((topo, ctx) => {
-  const add = (path: PropertyKey[], text: Text) =>
-    ctx.addIssue({ code: 'custom', path, message: text.en, params: { text } });
-  const kindOf = new Map<string, KindId>();
-  topo.nodes.forEach((n, i) => {
-    if (kindOf.has(n.id))
-      add(
-        ['nodes', i, 'id'],
-        fill(t('duplicate node id "{id}"', '노드 ID "{id}"가 중복됩니다'), { id: n.id }),
-      );
-    kindOf.set(n.id, n.kind);
-  });
-  const linkIds = new Set<string>();
-  const pairs = new Set<string>();
-  topo.links.forEach((l, i) => {
-    if (linkIds.has(l.id))
-      add(
-        ['links', i, 'id'],
-        fill(t('duplicate link id "{id}"', '연결 ID "{id}"가 중복됩니다'), { id: l.id }),
-      );
-    linkIds.add(l.id);
-    const from = kindOf.get(l.from);
-    const to = kindOf.get(l.to);
-    if (!from) add(['links', i, 'from'], noNode(l.from));
-    if (!to) add(['links', i, 'to'], noNode(l.to));
-    if (l.from === l.to)
-      add(
-        ['links', i, 'to'],
-        t('a node cannot call itself', '노드가 자기 자신을 호출할 수 없습니다'),
-      );
-    else if (from && to && !canLink(from, to)) add(['links', i, 'to'], linkRefusal(from, to));
-    const pair = `${l.from}\u0000${l.to}`;
-    if (pairs.has(pair))
-      add(
-        ['links', i],
-        fill(t('duplicate link {a} -> {b}', '중복된 연결 {a} -> {b}'), { a: l.from, b: l.to }),
-      );
-    pairs.add(pair);
-  });
-  topo.scenario.events.forEach((e, i) => {
-    if ('node' in e && !kindOf.has(e.node)) add(['scenario', 'events', i, 'node'], noNode(e.node));
-    if ('link' in e && !linkIds.has(e.link))
-      add(
-        ['scenario', 'events', i, 'link'],
-        fill(t('no link "{id}"', '연결 "{id}"가 없습니다'), { id: e.link }),
-      );
-  });
-});
+export const topologySchema = topologyObject.check(
+  z.superRefine((topo, ctx) => {
+    const add = (path: PropertyKey[], text: Text) =>
+      ctx.addIssue({ code: 'custom', path, message: text.en, params: { text } });
+    const kindOf = new Map<string, KindId>();
+    topo.nodes.forEach((n, i) => {
+      if (kindOf.has(n.id))
+        add(
+          ['nodes', i, 'id'],
+          fill(t('duplicate node id "{id}"', '노드 ID "{id}"가 중복됩니다'), { id: n.id }),
+        );
+      kindOf.set(n.id, n.kind);
+    });
+    const linkIds = new Set<string>();
+    const pairs = new Set<string>();
+    topo.links.forEach((l, i) => {
+      if (linkIds.has(l.id))
+        add(
+          ['links', i, 'id'],
+          fill(t('duplicate link id "{id}"', '연결 ID "{id}"가 중복됩니다'), { id: l.id }),
+        );
+      linkIds.add(l.id);
+      const from = kindOf.get(l.from);
+      const to = kindOf.get(l.to);
+      if (!from) add(['links', i, 'from'], noNode(l.from));
+      if (!to) add(['links', i, 'to'], noNode(l.to));
+      if (l.from === l.to)
+        add(
+          ['links', i, 'to'],
+          t('a node cannot call itself', '노드가 자기 자신을 호출할 수 없습니다'),
+        );
+      else if (from && to && !canLink(from, to)) add(['links', i, 'to'], linkRefusal(from, to));
+      const pair = `${l.from}\u0000${l.to}`;
+      if (pairs.has(pair))
+        add(
+          ['links', i],
+          fill(t('duplicate link {a} -> {b}', '중복된 연결 {a} -> {b}'), { a: l.from, b: l.to }),
+        );
+      pairs.add(pair);
+    });
+    topo.scenario.events.forEach((e, i) => {
+      if ('node' in e && !kindOf.has(e.node))
+        add(['scenario', 'events', i, 'node'], noNode(e.node));
+      if ('link' in e && !linkIds.has(e.link))
+        add(
+          ['scenario', 'events', i, 'link'],
+          fill(t('no link "{id}"', '연결 "{id}"가 없습니다'), { id: e.link }),
+        );
+    });
+  }),
+);
 
 /** A node of kind K with its typed parameters. */
 export interface TopologyNodeOf<K extends KindId> {
@@ -291,7 +299,7 @@ function issueText(issue: z.core.$ZodIssue): Text {
 }
 
 /** Converts zod issues to path-named, bilingual issues. */
-export function toInputIssues(error: z.ZodError): InputIssue[] {
+export function toInputIssues(error: z.core.$ZodError): InputIssue[] {
   return error.issues.map((i) => ({ path: formatPath(i.path), message: issueText(i) }));
 }
 
