@@ -256,6 +256,7 @@ export const en = {
   'monitor.tab.compare': 'Compare',
   'monitor.resize': 'Resize the monitoring panel',
   'monitor.loading': 'Loading the charts…',
+  'monitor.csvFailed': 'The CSV export could not start: {reason}',
   'monitor.pin': 'Pin this run',
   'monitor.csv': 'Export CSV',
   'monitor.subject': 'Show',
@@ -450,6 +451,8 @@ export const en = {
   'share.backupFailed':
     'A shared link replaced your workspace, but the previous one could not be backed up (storage is full or blocked). Undo brings it back while this page stays open.',
   'share.restored': 'Your previous workspace is back.',
+  'share.codecUnavailable':
+    'The link in the address could not be opened: part of the app could not be downloaded ({reason}). Your workspace is unchanged; reload when you are back online.',
   'templates.button': 'Templates',
   'templates.title': 'Start from a template',
   'templates.intro':

@@ -256,6 +256,7 @@ export const ko = {
   'monitor.tab.table': '표',
   'monitor.tab.compare': '비교',
   'monitor.resize': '모니터링 패널 크기 조절',
+  'monitor.csvFailed': 'CSV 내보내기를 시작하지 못했습니다: {reason}',
   'monitor.loading': '차트를 불러오는 중…',
   'monitor.pin': '이번 실행 고정',
   'monitor.csv': 'CSV 내보내기',
@@ -453,6 +454,8 @@ export const ko = {
   'share.backupFailed':
     '공유 링크가 작업 공간을 바꿨지만, 저장 공간이 가득 찼거나 막혀 있어 이전 작업 공간을 보관하지 못했습니다. 이 페이지를 닫기 전까지는 실행 취소로 되돌릴 수 있습니다.',
   'share.restored': '이전 작업 공간을 복원했습니다.',
+  'share.codecUnavailable':
+    '주소의 링크를 열 수 없습니다. 앱의 일부를 내려받지 못했습니다({reason}). 작업 공간은 그대로입니다. 다시 연결되면 새로 고침하세요.',
   'templates.button': '템플릿',
   'templates.title': '템플릿에서 시작하기',
   'templates.intro':

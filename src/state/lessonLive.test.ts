@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Topology } from '../core/model';
 import { createSim, type SimFrame } from '../core/sim';
 import { lessonById } from '../core/scenarios';
@@ -7,6 +7,10 @@ import { reloadProgress, useProgressStore } from './lessonProgress';
 import { editorPort, resetLessonStore, setLessonEditorPort, useLessonStore } from './lessonStore';
 import { resetSimStore, useSimStore } from './simStore';
 import { resetTopologyStore, useTopologyStore } from './topologyStore';
+import { loadLessons } from './lessonCatalogue';
+
+// The page downloads the lessons on first use; these tests start with them in.
+beforeAll(() => loadLessons());
 
 let stop: () => void = () => {};
 beforeEach(() => {

@@ -9,7 +9,6 @@
  */
 import { create } from 'zustand';
 import type { Topology } from '../core/model';
-import { lessonById } from '../core/scenarios/lessons';
 import {
   createGoalJudge,
   goalIsTimed,
@@ -19,6 +18,7 @@ import {
   type LiveStatus,
 } from '../core/scenarios/live';
 import type { SimFrame } from '../core/sim';
+import { lessonByIdNow as lessonById } from './lessonCatalogue';
 import { useLessonStore } from './lessonStore';
 import { useProgressStore } from './lessonProgress';
 import { simRelevantChange } from './simSession';

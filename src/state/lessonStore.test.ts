@@ -1,5 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { encodeShare } from '../core/codec';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Topology } from '../core/model';
 import { LESSONS, lessonById } from '../core/scenarios';
 import {
@@ -11,6 +10,10 @@ import {
   setLessonEditorPort,
   useLessonStore,
 } from './lessonStore';
+import { loadLessons } from './lessonCatalogue';
+
+// The page downloads the lessons on first use; these tests start with them in.
+beforeAll(() => loadLessons());
 
 let loaded: Topology[] = [];
 beforeEach(() => {
@@ -100,31 +103,29 @@ describe('lesson session', () => {
   });
 });
 
-describe('openLink', () => {
+describe('openLinkDoc', () => {
   const lesson = lessonById('split-db')!;
   const edited = { ...lesson.start, name: 'A student design' };
 
   it('opens the linked lesson step with the link’s own design and opens the panel', () => {
-    const link = `https://example.org/lab/#${encodeShare({ topology: edited, lesson: { id: 'split-db', step: 2 } })}`;
-    expect(store().openLink(link)).toBe('opened');
+    expect(store().openLinkDoc({ topology: edited, lesson: { id: 'split-db', step: 2 } })).toBe(
+      'opened',
+    );
     expect(store()).toMatchObject({ lessonId: 'split-db', step: 2, panelOpen: true });
     expect(loaded[0]!.name).toBe('A student design');
     expect(loaded[0]!.nodes).toEqual(edited.nodes);
   });
 
-  it('leaves links without a lesson, and empty fragments, to others', () => {
-    expect(store().openLink(`#${encodeShare({ topology: edited })}`)).toBe('ignored');
-    expect(store().openLink('')).toBe('ignored');
-    expect(store().openLink('#')).toBe('ignored');
+  it('leaves links without a lesson to others', () => {
+    expect(store().openLinkDoc({ topology: edited })).toBe('ignored');
     expect(loaded).toEqual([]);
   });
 
-  it('explains a broken link and a lesson this version lacks, in both languages', () => {
-    const broken = store().openLink('#v1.%%%');
-    expect(typeof broken === 'object' && broken.problem.en.length > 0).toBe(true);
-    const unknown = store().openLink(
-      `#${encodeShare({ topology: edited, lesson: { id: 'time-travel', step: 0 } })}`,
-    );
+  it('explains a lesson this version lacks, in both languages', () => {
+    const unknown = store().openLinkDoc({
+      topology: edited,
+      lesson: { id: 'time-travel', step: 0 },
+    });
     expect(unknown).toEqual({
       problem: {
         en: 'The link names a lesson this version does not have: "time-travel".',
@@ -135,9 +136,9 @@ describe('openLink', () => {
   });
 
   it('with onlyNew, ignores a link to the step already open', () => {
-    const link = `#${encodeShare({ topology: edited, lesson: { id: 'split-db', step: 1 } })}`;
-    store().openLink(link);
-    expect(store().openLink(link, { onlyNew: true })).toBe('ignored');
+    const doc = { topology: edited, lesson: { id: 'split-db', step: 1 } };
+    store().openLinkDoc(doc);
+    expect(store().openLinkDoc(doc, { onlyNew: true })).toBe('ignored');
     expect(loaded).toHaveLength(1);
   });
 });

@@ -4,11 +4,12 @@
  * through a small port (the editor's store and the simulation), so tests can watch it.
  */
 import { create } from 'zustand';
-import { decodeShare, describeError } from '../core/codec';
+import type { ShareDoc } from '../core/codec';
 import type { Text, Topology } from '../core/model';
 import type { GoalResult } from '../core/scenarios/goal';
-import { LESSONS, lessonById, type Lesson } from '../core/scenarios/lessons';
+import type { Lesson } from '../core/scenarios/lessons';
 import { msg } from '../i18n';
+import { lessonByIdNow, lessonsNow, loadLessons, useLessonCatalogue } from './lessonCatalogue';
 import { getSimSession } from './simSession';
 import { simControls } from './simStore';
 import { useTopologyStore } from './topologyStore';
@@ -100,11 +101,12 @@ export interface LessonState {
   setQrOpen: (open: boolean) => void;
   setCheck: (check: CheckState) => void;
   /**
-   * Opens the lesson step a share link names, with the link's topology (not the lesson's start:
+   * Opens the lesson step a decoded share link names, with the link's topology (not the lesson's start:
    * a teacher's link shows the class the exact same design). With `onlyNew`, a link naming the
-   * step already open is ignored (the address may be kept in step with the document).
+   * step already open is ignored (the address may be kept in step with the document). Only
+   * downloaded lessons are known: the address-link opener downloads them first.
    */
-  openLink: (fragment: string, options?: { onlyNew?: boolean }) => LinkOutcome;
+  openLinkDoc: (doc: ShareDoc, options?: { onlyNew?: boolean }) => LinkOutcome;
 }
 
 const initialState = () => ({
@@ -119,7 +121,16 @@ const initialState = () => ({
   check: { status: 'idle' } as CheckState,
 });
 
-const indexOf = (id: string | null) => LESSONS.findIndex((l) => l.id === id);
+const indexOf = (id: string | null) => lessonsNow().findIndex((l) => l.id === id);
+
+/**
+ * Runs an action once the lessons are downloaded: at once when they are, else after the download
+ * (a failed download is reported by the catalogue and the action is dropped).
+ */
+const withLessons = (action: () => void) => {
+  if (useLessonCatalogue.getState().lessons) action();
+  else loadLessons().then(action, () => {});
+};
 const clampStep = (step: number) => Math.min(LAST_STEP, Math.max(0, Math.trunc(step) || 0));
 
 export const useLessonStore = create<LessonState>()((set, get) => {
@@ -134,19 +145,24 @@ export const useLessonStore = create<LessonState>()((set, get) => {
       check: { status: 'idle' },
     }));
   };
-  const current = () => lessonById(get().lessonId ?? '');
+  const current = () => lessonByIdNow(get().lessonId ?? '');
   const go = (delta: 1 | -1) => {
-    const next = LESSONS[indexOf(get().lessonId) + delta];
+    const next = lessonsNow()[indexOf(get().lessonId) + delta];
     if (next) open(next, next.start, 0);
   };
 
   return {
     ...initialState(),
-    setPanelOpen: (panelOpen) => set({ panelOpen }),
-    startLesson: (id, step = 0) => {
-      const lesson = lessonById(id);
-      if (lesson) open(lesson, lesson.start, step);
+    setPanelOpen: (panelOpen) => {
+      // The panel shows "Loading…" until the lessons are in; a failure is the catalogue's to say.
+      if (panelOpen) loadLessons().catch(() => {});
+      set({ panelOpen });
     },
+    startLesson: (id, step = 0) =>
+      withLessons(() => {
+        const lesson = lessonByIdNow(id);
+        if (lesson) open(lesson, lesson.start, step);
+      }),
     resetLesson: () => {
       const lesson = current();
       if (lesson) open(lesson, lesson.start, get().step);
@@ -158,38 +174,39 @@ export const useLessonStore = create<LessonState>()((set, get) => {
     nextLesson: () => go(1),
     previousLesson: () => go(-1),
     setStep: (step) => set({ step: clampStep(step) }),
-    moveStep: (delta) => {
-      const at = indexOf(get().lessonId);
-      if (at < 0) {
-        const first = LESSONS[0];
-        if (first) open(first, first.start, 0);
-        return;
-      }
-      const next = moveStep({ lesson: at, step: get().step }, delta, LESSONS.length);
-      const lesson = LESSONS[next.lesson];
-      if (!lesson) return;
-      if (next.lesson !== at) open(lesson, lesson.start, next.step);
-      else set({ step: next.step });
-    },
+    moveStep: (delta) =>
+      withLessons(() => {
+        const lessons = lessonsNow();
+        const at = indexOf(get().lessonId);
+        if (at < 0) {
+          const first = lessons[0];
+          if (first) open(first, first.start, 0);
+          return;
+        }
+        const next = moveStep({ lesson: at, step: get().step }, delta, lessons.length);
+        const lesson = lessons[next.lesson];
+        if (!lesson) return;
+        if (next.lesson !== at) open(lesson, lesson.start, next.step);
+        else set({ step: next.step });
+      }),
     revealHint: () => {
       const lesson = current();
       if (lesson) set((s) => ({ hints: Math.min(lesson.hints.length, s.hints + 1) }));
     },
-    setPresenting: (presenting) => set({ presenting, qrOpen: false }),
+    setPresenting: (presenting) => {
+      if (presenting) loadLessons().catch(() => {});
+      set({ presenting, qrOpen: false });
+    },
     setQrOpen: (qrOpen) => set({ qrOpen }),
     setCheck: (check) => set({ check }),
-    openLink: (fragment, options = {}) => {
-      if (!fragment.replace(/^#/, '').trim()) return 'ignored';
-      const r = decodeShare(fragment);
-      if (!r.ok)
-        return { problem: { en: describeError(r.error, 'en'), ko: describeError(r.error, 'ko') } };
-      const ref = r.value.lesson;
+    openLinkDoc: (doc, options = {}) => {
+      const ref = doc.lesson;
       if (!ref) return 'ignored';
-      const lesson = lessonById(ref.id);
+      const lesson = lessonByIdNow(ref.id);
       if (!lesson) return { problem: msg('lesson.unknown', { id: ref.id }) };
       if (options.onlyNew && get().lessonId === ref.id && get().step === clampStep(ref.step))
         return 'ignored';
-      open(lesson, r.value.topology, ref.step);
+      open(lesson, doc.topology, ref.step);
       set({ panelOpen: true });
       return 'opened';
     },
@@ -201,4 +218,4 @@ export const resetLessonStore = () => useLessonStore.setState(initialState());
 
 /** The open lesson, if any. */
 export const useCurrentLesson = (): Lesson | undefined =>
-  useLessonStore((s) => (s.lessonId ? lessonById(s.lessonId) : undefined));
+  useLessonStore((s) => (s.lessonId ? lessonByIdNow(s.lessonId) : undefined));

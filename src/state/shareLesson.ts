@@ -3,7 +3,7 @@
  * names one. Kept in one place so the share feature depends on the lesson store only here.
  */
 import type { ShareDoc, ShareLesson } from '../core/codec';
-import { lessonById } from '../core/scenarios/lessons';
+import { lessonByIdNow as lessonById } from './lessonCatalogue';
 import { useLessonStore } from './lessonStore';
 
 const refOf = (lessonId: string | null, step: number): ShareLesson | undefined =>
@@ -29,8 +29,8 @@ export const useLessonMention = () => {
  * step, and the caller loads the topology itself. The lesson module also watches the address;
  * 'ignored' means it has just opened this very step.
  */
-export function openLessonLink(hash: string, doc: ShareDoc): boolean {
+export function openLessonLink(doc: ShareDoc): boolean {
   if (!doc.lesson || !lessonById(doc.lesson.id)) return false;
-  const outcome = useLessonStore.getState().openLink(hash, { onlyNew: true });
+  const outcome = useLessonStore.getState().openLinkDoc(doc, { onlyNew: true });
   return outcome === 'opened' || outcome === 'ignored';
 }

@@ -5,6 +5,7 @@
  */
 import {
   decodeShare,
+  describeError,
   encodeShare,
   type DecodeError,
   type ShareDoc,
@@ -12,9 +13,10 @@ import {
 } from '../core/codec';
 import type { Topology } from '../core/model';
 import { WORKSPACE_KEY, readEnvelope } from './autosave';
+import { LINK_BACKUP_KEY, readLinkBackup } from './linkBackup';
 
-/** Where the workspace saved before the last link was opened is kept. */
-export const LINK_BACKUP_KEY = 'scale-out-lab/workspace-before-link';
+export { LINK_BACKUP_KEY, readLinkBackup };
+export { describeError };
 
 export type LinkPlan =
   /** No fragment (or only '#'): not a link at all. */
@@ -79,18 +81,6 @@ export function backupBeforeLink(storage: Storage | null, incoming: Topology): B
     return 'saved';
   } catch {
     return 'failed';
-  }
-}
-
-/** The backed-up workspace, if there is a readable one. */
-export function readLinkBackup(storage: Storage | null): Topology | null {
-  try {
-    const raw = storage?.getItem(LINK_BACKUP_KEY) ?? null;
-    if (raw === null) return null;
-    const r = readEnvelope(raw);
-    return r.ok ? r.topology : null;
-  } catch {
-    return null;
   }
 }
 

@@ -51,8 +51,8 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('openAddressLink', () => {
-  it('opens a valid link as one undoable step, with a backup and the restore offer', () => {
-    openAddressLink(
+  it('opens a valid link as one undoable step, with a backup and the restore offer', async () => {
+    await openAddressLink(
       `#${encodeShare({ topology: shared, view: { x: 5, y: 6, zoom: 2 } })}`,
       storage,
     );
@@ -67,9 +67,9 @@ describe('openAddressLink', () => {
     expect(present()).toBe(mine);
   });
 
-  it('opens the lesson step a link names, with the link’s own topology', () => {
+  it('opens the lesson step a link names, with the link’s own topology', async () => {
     const lesson = LESSONS[0]!;
-    openAddressLink(
+    await openAddressLink(
       `#${encodeShare({ topology: shared, lesson: { id: lesson.id, step: 2 } })}`,
       storage,
     );
@@ -79,8 +79,8 @@ describe('openAddressLink', () => {
     expect(useTopologyStore.getState().doc.past).toHaveLength(1);
   });
 
-  it('loads the topology of a link naming a lesson this app does not have', () => {
-    openAddressLink(
+  it('loads the topology of a link naming a lesson this app does not have', async () => {
+    await openAddressLink(
       `#${encodeShare({ topology: shared, lesson: { id: 'gone', step: 1 } })}`,
       storage,
     );
@@ -88,30 +88,34 @@ describe('openAddressLink', () => {
     expect(sameAsLink(present(), shared)).toBe(true);
   });
 
-  it('reports a broken link and changes neither the workspace nor storage', () => {
+  it('reports a broken link and changes neither the workspace nor storage', async () => {
     const before = new Map(storage.data);
-    openAddressLink('#v1.garbage', storage);
+    await openAddressLink('#v1.garbage', storage);
     expect(useShareStore.getState().linkError?.code).toBe('badCompression');
+    // Described in both languages when it happened, for the banner.
+    const text = useShareStore.getState().linkErrorText;
+    expect(text?.en).toMatch(/damaged or cut off/);
+    expect(text?.ko.length).toBeGreaterThan(0);
     expect(present()).toBe(mine);
     expect(useTopologyStore.getState().doc.past).toHaveLength(0);
     expect(storage.data).toEqual(before);
   });
 
-  it('ignores an address without a link', () => {
-    openAddressLink('', storage);
+  it('ignores an address without a link', async () => {
+    await openAddressLink('', storage);
     expect(present()).toBe(mine);
     expect(useShareStore.getState().linkError).toBeNull();
   });
 });
 
 describe('restorePreviousWorkspace', () => {
-  it('brings the backed-up workspace back and takes the link out of the address', () => {
+  it('brings the backed-up workspace back and takes the link out of the address', async () => {
     const replaceState = vi.fn();
     vi.stubGlobal('window', {
       location: { pathname: '/lab/', search: '?x=1' },
       history: { state: null, replaceState },
     });
-    openAddressLink(`#${encodeShare({ topology: shared })}`, storage);
+    await openAddressLink(`#${encodeShare({ topology: shared })}`, storage);
     expect(restorePreviousWorkspace(storage)).toBe(true);
     expect(sameAsLink(present(), mine)).toBe(true);
     expect(replaceState).toHaveBeenCalledWith(null, '', '/lab/?x=1');

@@ -4,16 +4,14 @@
  */
 import { create } from 'zustand';
 import type { DecodeError, ShareDoc, ShareView } from '../core/codec';
-import type { Topology } from '../core/model';
+import type { Text, Topology } from '../core/model';
 import { browserStorage } from './autosave';
+import { msg } from '../i18n';
+import { loadLessons } from './lessonCatalogue';
+import { LINK_BACKUP_KEY, readLinkBackup } from './linkBackup';
+import { useNoticeStore } from './noticeStore';
 import { openLessonLink } from './shareLesson';
-import {
-  LINK_BACKUP_KEY,
-  openLink,
-  readLinkBackup,
-  type BackupOutcome,
-  type LinkPort,
-} from './shareLink';
+import type { BackupOutcome, LinkPort } from './shareLink';
 import { getSimSession } from './simSession';
 import { simControls } from './simStore';
 import { useTopologyStore } from './topologyStore';
@@ -24,6 +22,8 @@ export interface ShareState {
   dialog: ShareDialog;
   /** Why the link in the address was refused; the workspace was left as it was. */
   linkError: DecodeError | null;
+  /** `linkError` in words, both languages (described when it happened, with the codec at hand). */
+  linkErrorText: Text | null;
   /** The previous workspace can be brought back (shown as a notice after a link opened). */
   restoreOffer: boolean;
   /** The backup could not be written (storage full or blocked). */
@@ -41,11 +41,12 @@ export interface ShareState {
 export const useShareStore = create<ShareState>()((set) => ({
   dialog: null,
   linkError: null,
+  linkErrorText: null,
   restoreOffer: false,
   backupFailed: false,
   viewRequest: null,
   setDialog: (dialog) => set({ dialog }),
-  dismissLinkError: () => set({ linkError: null }),
+  dismissLinkError: () => set({ linkError: null, linkErrorText: null }),
   dismissRestore: () => set({ restoreOffer: false, backupFailed: false }),
 }));
 
@@ -60,10 +61,10 @@ export function loadIntoEditor(topology: Topology): void {
 }
 
 /** Loads a link's document; a link naming a known lesson step also opens that step. */
-export const editorLinkPort = (storage: Storage | null, hash: string): LinkPort => ({
+export const editorLinkPort = (storage: Storage | null): LinkPort => ({
   storage,
   load(doc: ShareDoc) {
-    if (openLessonLink(hash, doc)) return;
+    if (openLessonLink(doc)) return;
     loadIntoEditor(doc.topology);
   },
 });
@@ -77,17 +78,38 @@ export function requestFit(): void {
 
 /**
  * Opens the link in the address, if any: on start-up (after the saved workspace was restored,
- * so the link lands on top of it and Undo brings it back) and on every `hashchange`.
+ * so the link lands on top of it and Undo brings it back) and on every `hashchange`. The link
+ * codec is downloaded with the first link, not with the page; if that download fails, the
+ * workspace is left alone, the link stays in the address and a notice says why.
  */
-export function openAddressLink(hash = window.location.hash, storage = browserStorage()): void {
-  const state = openLink(hash, editorLinkPort(storage, hash));
+export async function openAddressLink(
+  hash = window.location.hash,
+  storage = browserStorage(),
+): Promise<void> {
+  if (!hash.replace(/^#/, '').trim()) return;
+  let codec: typeof import('./shareLink');
+  try {
+    // The lessons too, in case the link names one; without them it still opens as a design.
+    [codec] = await Promise.all([import('./shareLink'), loadLessons().catch(() => null)]);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    useNoticeStore.getState().push(msg('share.codecUnavailable', { reason }), 'error', null);
+    return;
+  }
+  const state = codec.openLink(hash, editorLinkPort(storage));
   if (state.status === 'idle') return;
   if (state.status === 'error') {
-    useShareStore.setState({ linkError: state.error });
+    const { error } = state;
+    const { describeError } = codec;
+    useShareStore.setState({
+      linkError: error,
+      linkErrorText: { en: describeError(error, 'en'), ko: describeError(error, 'ko') },
+    });
     return;
   }
   useShareStore.setState({
     linkError: null,
+    linkErrorText: null,
     restoreOffer: state.canRestore,
     backupFailed: state.backup === ('failed' satisfies BackupOutcome),
     viewRequest: { view: state.view, id: nextViewId++ },
@@ -99,8 +121,11 @@ export function openAddressLink(hash = window.location.hash, storage = browserSt
  * layout, presenter mode included. Call once at start-up, after the saved workspace is restored.
  */
 export function watchAddressLinks(): () => void {
-  openAddressLink();
-  const onHash = () => openAddressLink();
+  // One link at a time, in the order they arrived.
+  let opening = openAddressLink();
+  const onHash = () => {
+    opening = opening.then(() => openAddressLink());
+  };
   window.addEventListener('hashchange', onHash);
   return () => window.removeEventListener('hashchange', onHash);
 }

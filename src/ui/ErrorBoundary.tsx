@@ -37,7 +37,10 @@ export class ErrorBoundary extends Component<Props, State> {
           panel={this.props.panel}
           detail={this.state.error.message}
           download={this.state.error instanceof ChunkLoadError}
-          onRetry={() => this.setState({ error: null })}
+          onRetry={() => {
+            if (this.state.error instanceof ChunkLoadError) this.state.error.rearm();
+            this.setState({ error: null });
+          }}
         />
       );
     return this.props.children;

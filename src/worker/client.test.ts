@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Topology } from '../core/model';
 import { topo } from '../core/scenarios';
 import {
@@ -47,6 +47,12 @@ class FakeWorker implements WorkerLike {
   }
 }
 
+// The fallback's kernel, loaded before the fake clock starts (a real import takes real time).
+let inline: typeof import('./inline');
+beforeAll(async () => {
+  inline = await import('./inline');
+});
+
 function setup(opts: { createWorker?: () => WorkerLike | undefined; hidden?: boolean } = {}) {
   const workers: FakeWorker[] = [];
   const statuses: ClientStatus[] = [];
@@ -62,6 +68,7 @@ function setup(opts: { createWorker?: () => WorkerLike | undefined; hidden?: boo
         return w;
       }),
     now: () => Date.now(),
+    loadInline: () => Promise.resolve(inline),
     isHidden: () => hidden,
     onFrame: (f) => frames.push(f.time),
     onStatus: (s) => statuses.push(s),
@@ -368,10 +375,8 @@ describe('SimClient', () => {
 
 describe('MainThreadWorker', () => {
   it('holds messages until the kernel is loaded, then answers them in order', async () => {
-    let load!: (m: Pick<typeof import('../core/sim/kernel'), 'createSim'>) => void;
-    const kernel = new Promise<Pick<typeof import('../core/sim/kernel'), 'createSim'>>(
-      (resolve) => (load = resolve),
-    );
+    let load!: (m: typeof import('./inline')) => void;
+    const kernel = new Promise<typeof import('./inline')>((resolve) => (load = resolve));
     const worker = new MainThreadWorker(
       () => 0,
       () => kernel,
@@ -389,7 +394,7 @@ describe('MainThreadWorker', () => {
     });
     await vi.advanceTimersByTimeAsync(10);
     expect(replies).toEqual([]);
-    load(await import('../core/sim/kernel'));
+    load(await import('./inline'));
     await vi.advanceTimersByTimeAsync(10);
     expect(replies[0]).toBe('ready');
     worker.terminate();

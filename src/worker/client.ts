@@ -9,7 +9,7 @@
  */
 import type { ScenarioEvent, Topology } from '../core/model';
 import type { SimFrame } from '../core/sim';
-import { SimHost } from './host';
+import type { SimHost } from './host';
 import {
   assertNever,
   clampSpeed,
@@ -52,6 +52,8 @@ export interface SimClientOptions {
   onHeartbeat?(time: number, achievedSpeed: number): void;
   /** Creates a real worker; throwing or undefined selects the main-thread fallback. */
   createWorker?: () => WorkerLike | undefined;
+  /** Loads the kernel and host for the main-thread fallback (downloaded on first use). */
+  loadInline?: () => Promise<typeof import('./inline')>;
   /** Milliseconds, monotonic. */
   now?: () => number;
   /** True while the page is hidden: timers are throttled then, so silence is not a hang. */
@@ -83,11 +85,10 @@ export class MainThreadWorker implements WorkerLike {
 
   constructor(
     now: () => number = () => performance.now(),
-    loadKernel: () => Promise<Pick<typeof import('../core/sim/kernel'), 'createSim'>> = () =>
-      import('../core/sim/kernel'),
+    loadKernel: () => Promise<typeof import('./inline')> = () => import('./inline'),
   ) {
     loadKernel().then(
-      ({ createSim }) => {
+      ({ createSim, SimHost }) => {
         if (this.closed) return;
         this.host = new SimHost({
           createSim,
@@ -273,7 +274,7 @@ export class SimClient {
       }
       if (!worker) this.mode = 'mainThread';
     }
-    worker ??= new MainThreadWorker(this.now);
+    worker ??= new MainThreadWorker(this.now, this.opts.loadInline);
     this.worker = worker;
     this.opts.onStatus(restart ? 'restarting' : 'starting');
     worker.onmessage = (e) => {

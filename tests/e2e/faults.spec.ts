@@ -169,6 +169,9 @@ test.describe('a panel that fails to load', () => {
     const alert = page.getByRole('alert').filter({ hasText: /stopped working/i });
     await expect(alert).toBeVisible({ timeout: 15_000 });
     await expect(alert.getByRole('button', { name: /try again/i })).toBeVisible();
+    // It says what happened: a download, not a bug; the design is safe.
+    await expect(alert).toContainText(/could not be downloaded/i);
+    await expect(alert).toContainText(/topology is safe/i);
     await screenshot(page, 'faults-panel-error');
 
     // Everything else still answers: the table tab, the palette, the playback.
@@ -176,6 +179,13 @@ test.describe('a panel that fails to load', () => {
     await expect(page.locator('.react-flow__node')).toHaveCount(NODE_IDS.length + 1);
     await page.getByTestId('play').click();
     await expect.poll(() => simSeconds(page), { timeout: 20_000 }).toBeGreaterThan(0);
+    // The connection is back: Try again downloads the charts for real (a plain React.lazy would
+    // replay the first failure forever).
+    await page.unroute(/\/assets\/ChartsView-[\w-]+\.js$/);
+    await alert.getByRole('button', { name: /try again/i }).click();
+    await expect(alert).toBeHidden();
+    await expect(page.getByTestId('time-above')).toBeVisible({ timeout: 15_000 });
+    await screenshot(page, 'faults-panel-recovered');
     // The failed load is reported on the console on purpose; nothing else may be.
     const unexpected = pageErrors.filter(
       (e) => !/ChartsView|Failed to load resource|dynamically imported module/.test(e),

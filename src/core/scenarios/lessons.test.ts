@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkGoal } from './goal';
+import { LESSON_IDS } from './lessonIds';
 import { LESSONS } from './lessons';
 
 describe('lessons', () => {
@@ -8,6 +9,10 @@ describe('lessons', () => {
     for (let p = 1; p <= 13; p++) expect(covered.has(p), `point ${p}`).toBe(true);
     const firsts = LESSONS.map((l) => Math.min(...l.points));
     expect(firsts).toEqual([...firsts].sort((a, b) => a - b));
+  });
+
+  it('are listed, in order, in the table of contents the page loads first', () => {
+    expect(LESSONS.map((l) => l.id)).toEqual([...LESSON_IDS]);
   });
 
   it('have unique ids and text in both languages', () => {

@@ -1,8 +1,13 @@
 import { useT } from '../../i18n';
 import { useTopologyStore } from '../../state/topologyStore';
-import { LinkInspector } from './LinkInspector';
+import { Suspense } from 'react';
+import { lazyPanel } from '../../ui/lazyPanel';
+import { Loading } from '../../ui/Loading';
 import { NodeInspector } from './NodeInspector';
 import { TopologySummary } from './TopologySummary';
+
+// A link's settings and failure controls load with the first link selected.
+const LinkInspector = lazyPanel(() => import('./LinkInspector'), 'LinkInspector');
 
 /** The right-hand panel: the selected node or link, or the topology when nothing is selected. */
 export function Inspector() {
@@ -13,7 +18,11 @@ export function Inspector() {
     // Keyed by id: switching nodes drops any half-typed draft of the previous one.
     body = <NodeInspector key={nodes[0]} nodeId={nodes[0]} />;
   } else if (links.length === 1 && nodes.length === 0 && links[0]) {
-    body = <LinkInspector key={links[0]} linkId={links[0]} />;
+    body = (
+      <Suspense fallback={<Loading />}>
+        <LinkInspector key={links[0]} linkId={links[0]} />
+      </Suspense>
+    );
   } else if (nodes.length + links.length > 1) {
     body = (
       <div className="flex flex-col gap-2" data-testid="inspect-multi">

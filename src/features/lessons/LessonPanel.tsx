@@ -1,5 +1,5 @@
 import { Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { LESSONS } from '../../core/scenarios/lessons';
+import { LESSON_IDS } from '../../core/scenarios/lessonIds';
 import { useT, type MessageKey } from '../../i18n';
 import { useCurrentLesson, useLessonStore } from '../../state/lessonStore';
 import { useProgressStore, type ProgressProblem } from '../../state/lessonProgress';
@@ -42,7 +42,7 @@ export function LessonPanel() {
   const open = useLessonStore((s) => s.panelOpen);
   const setOpen = useLessonStore((s) => s.setPanelOpen);
   const lesson = useCurrentLesson();
-  const done = useProgressStore((s) => LESSONS.filter((l) => s.passed[l.id]).length);
+  const done = useProgressStore((s) => LESSON_IDS.filter((id) => s.passed[id]).length);
   const problem = useProgressStore((s) => s.problem);
   const [minimized, setMinimized] = useState(false);
   const wide = useMediaQuery('(min-width: 1024px)');
@@ -63,7 +63,7 @@ export function LessonPanel() {
       <div className="flex h-11 shrink-0 items-center gap-2 border-b border-border px-3">
         <h2 className="font-semibold">{t('lesson.panel')}</h2>
         <span className="text-sm text-muted tabular-nums">
-          {t('lesson.progress', { done: t.num(done), total: t.num(LESSONS.length) })}
+          {t('lesson.progress', { done: t.num(done), total: t.num(LESSON_IDS.length) })}
         </span>
         <span className="flex-1" />
         <button

@@ -1,14 +1,14 @@
 import { useT } from '../../i18n';
 import { useLessonStore } from '../../state/lessonStore';
 import { useProgressStore } from '../../state/lessonProgress';
-import { LESSONS } from '../../core/scenarios/lessons';
+import { LESSON_IDS } from '../../core/scenarios/lessonIds';
 
 /** The header button that opens and closes the lesson panel, with the share of lessons passed. */
 export function LessonsToggle() {
   const t = useT();
   const open = useLessonStore((s) => s.panelOpen);
   const setOpen = useLessonStore((s) => s.setPanelOpen);
-  const done = useProgressStore((s) => LESSONS.filter((l) => s.passed[l.id]).length);
+  const done = useProgressStore((s) => LESSON_IDS.filter((id) => s.passed[id]).length);
   return (
     <button
       type="button"
@@ -16,7 +16,7 @@ export function LessonsToggle() {
       aria-pressed={open}
       // The panel is not in the document while closed: point at it only when it exists.
       aria-controls={open ? 'lesson-panel' : undefined}
-      title={t('lesson.progress', { done: t.num(done), total: t.num(LESSONS.length) })}
+      title={t('lesson.progress', { done: t.num(done), total: t.num(LESSON_IDS.length) })}
       onClick={() => setOpen(!open)}
       className="inline-flex h-9 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-fg transition-colors hover:bg-surface-2 aria-pressed:bg-accent-soft aria-pressed:text-accent"
     >
@@ -35,7 +35,7 @@ export function LessonsToggle() {
       </svg>
       <span>{t('lesson.toggle')}</span>
       <span className="text-xs text-muted tabular-nums">
-        {t.num(done)}/{t.num(LESSONS.length)}
+        {t.num(done)}/{t.num(LESSON_IDS.length)}
       </span>
     </button>
   );

@@ -1,10 +1,9 @@
-import { useT } from '../../i18n';
+import { msg, useT } from '../../i18n';
 import { pinCurrentRun } from '../../state/compareStore';
 import { getSimHistory, useSimStore } from '../../state/simStore';
 import { useTopology } from '../../state/topologyStore';
 import { Icon } from '../../ui/Icon';
-import { csvFileName, historyColumns, toCsv } from './csv';
-import { downloadText } from './download';
+import { useNoticeStore } from '../../state/noticeStore';
 
 const PIN = 'M9 3h6l-1 6 3 3v2H7v-2l3-3zM12 14v7';
 const DOWNLOAD = 'M12 4v11M7 10l5 5 5-5M5 20h14';
@@ -16,13 +15,24 @@ export function PanelActions({ onPinned }: { onPinned: () => void }) {
   const t = useT();
   const topology = useTopology();
   const recorded = useSimStore((s) => s.historyVersion > 0 && s.frame !== null);
+  // The export code downloads with the first export.
   const exportCsv = () => {
     const h = getSimHistory();
     const nodes = topology.nodes.map((n) => ({ id: n.id, label: n.label }));
-    downloadText(
-      csvFileName(new Date()),
-      toCsv(h.timeAxis(), historyColumns(h, nodes)),
-      'text/csv;charset=utf-8',
+    Promise.all([import('./csv'), import('./download')]).then(
+      ([{ csvFileName, historyColumns, toCsv }, { downloadText }]) =>
+        downloadText(
+          csvFileName(new Date()),
+          toCsv(h.timeAxis(), historyColumns(h, nodes)),
+          'text/csv;charset=utf-8',
+        ),
+      (e: unknown) =>
+        useNoticeStore
+          .getState()
+          .push(
+            msg('monitor.csvFailed', { reason: e instanceof Error ? e.message : String(e) }),
+            'error',
+          ),
     );
   };
   const pin = () => {

@@ -1,4 +1,3 @@
-import { describeError } from '../../core/codec';
 import { msg, useT } from '../../i18n';
 import { useNoticeStore } from '../../state/noticeStore';
 import { restorePreviousWorkspace, useShareStore } from '../../state/shareStore';
@@ -12,7 +11,7 @@ const BANNER = 'flex flex-wrap items-start gap-x-3 gap-y-2 border-b px-3 py-2.5 
  */
 export function LinkNotices() {
   const t = useT();
-  const linkError = useShareStore((s) => s.linkError);
+  const linkError = useShareStore((s) => s.linkErrorText);
   const restoreOffer = useShareStore((s) => s.restoreOffer);
   const backupFailed = useShareStore((s) => s.backupFailed);
   const dismissLinkError = useShareStore((s) => s.dismissLinkError);
@@ -30,7 +29,7 @@ export function LinkNotices() {
           <div className="min-w-0 flex-1">
             <p className="font-semibold">{t('share.linkErrorTitle')}</p>
             <p className="break-words" data-testid="link-error-message">
-              {describeError(linkError, t.lang)}
+              {t.text(linkError)}
             </p>
             <p className="text-muted">{t('share.linkErrorKept')}</p>
           </div>
