@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The project's one test command (`npm test`, and CI through .ci/run).
 # Installs what is missing, then runs every stage even after a failure so the summary is complete:
-# format, lint, typecheck, unit tests, build, end-to-end tests.
+# format, lint, typecheck, unit tests, build, the size budget, end-to-end tests.
 # A stage that is not a test runner counts as one check; the test runners count their real tests.
 # The last line printed is always `N passed, N failed`; the exit status is non-zero on any failure.
 set -uo pipefail
@@ -89,10 +89,13 @@ runner unit test-results/unit.json count_vitest \
 banner build
 if npm run build; then
   record build 1 0
+  # The initial-JavaScript budget (gzip): sizes are deterministic, so unlike times they gate CI.
+  check size npm run size
   runner e2e test-results/e2e-report.json count_playwright npx playwright test
 else
   record build 0 1
-  echo "e2e: skipped because the build failed"
+  echo "size, e2e: skipped because the build failed"
+  record size 0 1
   record e2e 0 1
 fi
 
