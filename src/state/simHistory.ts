@@ -55,6 +55,8 @@ export class SimHistory {
   private readonly times: Float64Array;
   private readonly globals: Float64Array[];
   private readonly nodes = new Map<string, Float32Array[]>();
+  /** `timeAxis()` until the next change: every series read shares it instead of copying it. */
+  private axis: number[] | null = null;
 
   constructor(capacity = HISTORY_CAPACITY) {
     if (!Number.isInteger(capacity) || capacity < 2)
@@ -74,6 +76,7 @@ export class SimHistory {
       if (this.sinceLast < this.stride) return false;
     }
     this.sinceLast = 0;
+    this.axis = null;
     const i = this.length;
     this.times[i] = frame.time;
     for (let g = 0; g < GLOBAL_FIELD_COUNT; g++) this.globals[g]![i] = frame.global[g] ?? NaN;
@@ -95,6 +98,7 @@ export class SimHistory {
 
   /** Forgets everything (after a reset). */
   clear(): void {
+    this.axis = null;
     this.length = 0;
     this.stride = 1;
     this.sinceLast = 0;
@@ -112,13 +116,15 @@ export class SimHistory {
     squeeze(this.times);
     this.globals.forEach(squeeze);
     for (const arrays of this.nodes.values()) arrays.forEach(squeeze);
+    this.axis = null;
     this.length = half;
     this.stride *= 2;
   }
 
-  /** Simulated seconds of each point. */
+  /** Simulated seconds of each point (shared until the history changes: do not modify it). */
   timeAxis(): number[] {
-    return Array.from(this.times.subarray(0, this.length));
+    this.axis ??= Array.from(this.times.subarray(0, this.length));
+    return this.axis;
   }
 
   /** One end-to-end field over time (`G.latencyP95`). */

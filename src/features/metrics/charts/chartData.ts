@@ -190,10 +190,12 @@ export function systemCharts(h: HistoryLike, topo: Pick<Topology, 'nodes'>): Cha
   const shown = hottest(h, cpu);
   const cols: Record<string, number[]> = {};
   for (const n of shown) cols[n.id] = h.node(n.id, 'utilization').v;
+  // Each node's series read once: reading it per point made a rebuild quadratic in history length.
+  const series = cpu.map((n) => h.node(n.id, 'utilization').v);
   const max = t.map((_, i) => {
     let m = NaN;
-    for (const n of cpu) {
-      const v = h.node(n.id, 'utilization').v[i];
+    for (const s of series) {
+      const v = s[i];
       if (v !== undefined && Number.isFinite(v) && !(v <= m)) m = v;
     }
     return m;
