@@ -24,12 +24,23 @@ export function bandWidth(rate: number): number {
 }
 
 /**
- * Dots for a rate: one per RATE_PER_DOT req/s (at least one on a busy link), at most MAX_DOTS.
- * @example dotCount(120) === 4
+ * Moving dots on the whole canvas, at most. Each one is an animation the browser runs on the main
+ * thread every frame; past a few hundred they cost more than the picture is worth, so a large
+ * system shares this budget across its links (and from 1 link per dot on, shows bands only).
  */
-export function dotCount(rate: number): number {
+export const MAX_CANVAS_DOTS = 240;
+/** Below this zoom a dot is a pixel or two: not drawn. */
+export const MIN_DOT_ZOOM = 0.4;
+
+/**
+ * Dots for a rate: one per RATE_PER_DOT req/s (at least one on a busy link), at most MAX_DOTS, and
+ * at most this link's share of MAX_CANVAS_DOTS among `links`.
+ * @example dotCount(120) === 4; dotCount(120, 200) === 1; dotCount(120, 300) === 0
+ */
+export function dotCount(rate: number, links = 1): number {
   if (!(rate > 0)) return 0;
-  return Math.min(MAX_DOTS, Math.max(1, Math.ceil(rate / RATE_PER_DOT)));
+  const share = Math.floor(MAX_CANVAS_DOTS / Math.max(1, links));
+  return Math.min(MAX_DOTS, share, Math.max(1, Math.ceil(rate / RATE_PER_DOT)));
 }
 
 const indexCache = new WeakMap<readonly string[], Map<string, number>>();
