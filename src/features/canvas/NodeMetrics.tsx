@@ -1,20 +1,21 @@
 import { memo } from 'react';
 import { HEALTH } from '../../core/sim/types';
 import { useT, type MessageKey } from '../../i18n';
-import { useNodeDiagnostics, useNodeFields } from '../../state/simStore';
+import { useShallow } from 'zustand/react/shallow';
+import { readNodeField, useNodeDiagnostics, useSimStore } from '../../state/simStore';
 import { formatNumber, formatPercent } from '../playback/format';
 
-const FIELDS = [
-  'utilization',
-  'throughput',
-  'latencyP95',
-  'errorRate',
-  'dropRate',
-  'timeoutRate',
-  'health',
-  'up',
-  'cores',
-] as const;
+/** The fields a card reads. */
+type CardField =
+  | 'utilization'
+  | 'throughput'
+  | 'latencyP95'
+  | 'errorRate'
+  | 'dropRate'
+  | 'timeoutRate'
+  | 'health'
+  | 'up'
+  | 'cores';
 
 /** Failures per second below this print as 0.00 and are fluid-model dust: not shown. */
 const MIN_FAILURES = 0.005;
@@ -36,23 +37,61 @@ const BADGES: Partial<Record<number, { key: MessageKey; className: string }>> = 
   [HEALTH.starting]: { key: 'health.starting', className: 'bg-[#56B4E9] text-black' },
 };
 
+/** What a card shows, as primitives: equal frames (to the digit shown) re-render nothing. */
+interface CardView {
+  present: boolean;
+  band: Band;
+  hasCpu: boolean;
+  pct: string;
+  /** Bar fill, % of the width, in half-percent steps (finer is under a pixel). */
+  fill: number;
+  meter: number;
+  rate: string;
+  p95: string | null;
+  failures: string | null;
+  health: number;
+  down: boolean;
+}
+
+function cardView(s: Parameters<typeof readNodeField>[0], id: string): CardView {
+  const m = (f: CardField) => readNodeField(s, id, f);
+  const up = m('up');
+  const health = m('health');
+  const utilization = m('utilization');
+  const down = up === 0 || health === HEALTH.down;
+  const failures = m('errorRate') + m('dropRate') + m('timeoutRate');
+  const p95 = m('latencyP95');
+  const clamped = Math.min(1, Math.max(0, utilization));
+  return {
+    present: !Number.isNaN(up),
+    band: down ? 'down' : utilization >= HOT_UTILIZATION ? 'hot' : 'ok',
+    // Users, DNS and load balancers have no cores of their own; a dead machine shows an empty bar.
+    hasCpu: m('cores') > 0 || (down && utilization === 0),
+    pct: formatPercent(utilization),
+    fill: Math.round(clamped * 200) / 2,
+    meter: Math.round(clamped * 100),
+    rate: formatNumber(m('throughput')),
+    p95: p95 > 0 ? formatNumber(p95) : null,
+    failures: failures >= MIN_FAILURES ? formatNumber(failures) : null,
+    health,
+    down,
+  };
+}
+
 /**
  * The live numbers inside a node card: utilization bar, throughput, p95, errors, health and
  * diagnostics. Reads its own numbers from the sim store (≤ 10 Hz), never through the canvas
- * nodes, so a frame re-renders only the cards whose numbers changed.
+ * nodes, and only as shown (formatted), so a frame re-renders only the cards whose picture
+ * changed.
  */
 export const NodeMetrics = memo(function NodeMetrics({ id }: { id: string }) {
   const t = useT();
-  const m = useNodeFields(id, FIELDS);
+  const v = useSimStore(useShallow((s) => cardView(s, id)));
   const diag = useNodeDiagnostics(id);
-  if (Number.isNaN(m.up)) return null;
-  const down = m.up === 0 || m.health === HEALTH.down;
-  const band: Band = down ? 'down' : m.utilization >= HOT_UTILIZATION ? 'hot' : 'ok';
-  const failures = m.errorRate + m.dropRate + m.timeoutRate;
-  // Users, DNS and load balancers have no cores of their own; a dead machine shows an empty bar.
-  const hasCpu = m.cores > 0 || (down && m.utilization === 0);
-  const badge = BADGES[m.health] ?? (down ? BADGES[HEALTH.down] : undefined);
-  const pct = formatPercent(m.utilization);
+  if (!v.present) return null;
+  const { band } = v;
+  const badge = BADGES[v.health] ?? (v.down ? BADGES[HEALTH.down] : undefined);
+  const pct = v.pct;
   const cpu = t('metrics.cpu', { value: pct });
   return (
     <div
@@ -60,7 +99,7 @@ export const NodeMetrics = memo(function NodeMetrics({ id }: { id: string }) {
       data-band={band}
       className="mt-2 flex flex-col gap-0.5 text-xs leading-tight"
     >
-      {hasCpu && (
+      {v.hasCpu && (
         <div className="flex items-center gap-1" title={cpu}>
           <div
             className="h-2 flex-1 overflow-hidden rounded-sm bg-surface-2 ring-1 ring-border ring-inset"
@@ -68,12 +107,9 @@ export const NodeMetrics = memo(function NodeMetrics({ id }: { id: string }) {
             aria-label={cpu}
             aria-valuemin={0}
             aria-valuemax={100}
-            aria-valuenow={Math.round(Math.min(1, Math.max(0, m.utilization)) * 100)}
+            aria-valuenow={v.meter}
           >
-            <div
-              className={`h-full ${BAND_CLASS[band]}`}
-              style={{ width: `${Math.min(100, Math.max(0, m.utilization * 100))}%` }}
-            />
+            <div className={`h-full ${BAND_CLASS[band]}`} style={{ width: `${v.fill}%` }} />
           </div>
           <span
             data-testid={`util-${id}`}
@@ -84,17 +120,13 @@ export const NodeMetrics = memo(function NodeMetrics({ id }: { id: string }) {
         </div>
       )}
       <div className="flex flex-wrap gap-x-2 text-muted tabular-nums">
-        <span data-testid={`rate-${id}`}>
-          {t('metrics.rate', { value: formatNumber(m.throughput) })}
-        </span>
-        {m.latencyP95 > 0 && (
-          <span data-testid={`p95-${id}`}>
-            {t('metrics.p95', { value: formatNumber(m.latencyP95) })}
-          </span>
+        <span data-testid={`rate-${id}`}>{t('metrics.rate', { value: v.rate })}</span>
+        {v.p95 !== null && (
+          <span data-testid={`p95-${id}`}>{t('metrics.p95', { value: v.p95 })}</span>
         )}
-        {failures >= MIN_FAILURES && (
+        {v.failures !== null && (
           <span className="font-semibold text-danger" title={t('metrics.errorsHint')}>
-            {t('metrics.errors', { value: formatNumber(failures) })}
+            {t('metrics.errors', { value: v.failures })}
           </span>
         )}
       </div>
