@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useDeferredValue, useMemo } from 'react';
 import { useT } from '../../../i18n';
 import { ALERT_THRESHOLD } from '../../../state/alerts';
 import { useTimeAbove } from '../../../state/alertsStore';
@@ -28,7 +28,9 @@ interface Props {
 export default function ChartsView({ subject, onSubject }: Props) {
   const t = useT();
   const topology = useTopology();
-  const version = useSimStore((s) => s.historyVersion);
+  // Deferred: redrawing the charts is the heaviest work of a running system, so React does it in
+  // the background, in slices, between the frames the canvas and the controls need.
+  const version = useDeferredValue(useSimStore((s) => s.historyVersion));
   const events = useSimStore((s) => s.events);
   const groups = useMemo(() => nodeGroups(topology), [topology]);
   const node = topology.nodes.find((n) => n.id === subject);

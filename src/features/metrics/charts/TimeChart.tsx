@@ -1,4 +1,4 @@
-import { memo, type ReactNode } from 'react';
+import { memo, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import {
   CartesianGrid,
   Legend,
@@ -32,18 +32,44 @@ interface Props {
   height: number;
 }
 
+/** Whether the element is on screen (true until the browser says otherwise, and without the API). */
+function useInView(ref: RefObject<HTMLElement | null>): boolean {
+  const [inView, setInView] = useState(true);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => {
+      const last = entries[entries.length - 1];
+      if (last) setInView(last.isIntersecting);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return inView;
+}
+
+type BodyProps = Pick<
+  Props,
+  'spec' | 'domainEnd' | 'markers' | 'markerTitle' | 'lineName' | 'height'
+>;
+
 /**
  * One chart over simulated time: its lines (animation off: they update ~10 times a second), the
- * 90 % line with the time above it shaded (utilization), and the event markers.
+ * 90 % line with the time above it shaded (utilization), and the event markers. A chart scrolled
+ * out of view keeps its last picture and catches up when it comes back: recharts re-renders are
+ * the largest cost of a running system on the main thread.
  */
 export const TimeChart = memo(function TimeChart(p: Props) {
-  const { spec, domainEnd, markers } = p;
-  const right = spec.lines.some((l) => l.axis === 'right');
-  const pctAxis = spec.threshold !== undefined;
+  const ref = useRef<HTMLElement>(null);
+  const inView = useInView(ref);
+  const live: BodyProps = p;
+  const [shown, setShown] = useState<BodyProps>(live);
+  if (inView && shown !== live) setShown(live);
   return (
     <figure
+      ref={ref}
       className="flex min-w-0 flex-col rounded-md border border-border bg-surface p-1.5"
-      data-testid={`chart-${spec.id}`}
+      data-testid={`chart-${p.spec.id}`}
     >
       <figcaption className="flex flex-wrap items-center justify-between gap-x-2 gap-y-0.5 px-1 text-xs">
         <span className="font-semibold">
@@ -52,128 +78,141 @@ export const TimeChart = memo(function TimeChart(p: Props) {
         </span>
         {p.header}
       </figcaption>
-      <div className="text-muted" style={{ height: p.height }}>
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart
-            data={spec.rows}
-            margin={{ top: 16, right: right ? 4 : 12, bottom: 0, left: 0 }}
-          >
-            <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
-            <XAxis
-              dataKey="t"
-              type="number"
-              domain={[0, domainEnd]}
-              allowDataOverflow
-              tickFormatter={formatClock}
-              tick={tick}
-              stroke="currentColor"
-              minTickGap={24}
-            />
+      <ChartBody
+        spec={shown.spec}
+        domainEnd={shown.domainEnd}
+        markers={shown.markers}
+        markerTitle={shown.markerTitle}
+        lineName={shown.lineName}
+        height={shown.height}
+      />
+    </figure>
+  );
+});
+
+const ChartBody = memo(function ChartBody(p: BodyProps) {
+  const { spec, domainEnd, markers } = p;
+  const right = spec.lines.some((l) => l.axis === 'right');
+  const pctAxis = spec.threshold !== undefined;
+  return (
+    <div className="text-muted" style={{ height: p.height }}>
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={spec.rows} margin={{ top: 16, right: right ? 4 : 12, bottom: 0, left: 0 }}>
+          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
+          <XAxis
+            dataKey="t"
+            type="number"
+            domain={[0, domainEnd]}
+            allowDataOverflow
+            tickFormatter={formatClock}
+            tick={tick}
+            stroke="currentColor"
+            minTickGap={24}
+          />
+          <YAxis
+            yAxisId="left"
+            width={40}
+            tick={tick}
+            stroke="currentColor"
+            tickFormatter={axisTick}
+            domain={pctAxis ? [0, 100] : [0, 'auto']}
+            allowDataOverflow={pctAxis}
+          />
+          {right && (
             <YAxis
-              yAxisId="left"
-              width={40}
+              yAxisId="right"
+              orientation="right"
+              width={44}
               tick={tick}
               stroke="currentColor"
-              tickFormatter={axisTick}
-              domain={pctAxis ? [0, 100] : [0, 'auto']}
-              allowDataOverflow={pctAxis}
+              tickFormatter={(v: number) => `${spec.rightUnit ?? ''}${axisTick(v)}`}
             />
-            {right && (
-              <YAxis
-                yAxisId="right"
-                orientation="right"
-                width={44}
-                tick={tick}
-                stroke="currentColor"
-                tickFormatter={(v: number) => `${spec.rightUnit ?? ''}${axisTick(v)}`}
-              />
-            )}
-            <Tooltip
-              isAnimationActive={false}
-              labelFormatter={(v) => formatClock(Number(v))}
-              formatter={(v) => axisTick(Number(v))}
-              contentStyle={{
-                background: 'var(--surface)',
-                borderColor: 'var(--border)',
-                fontSize: 12,
+          )}
+          <Tooltip
+            isAnimationActive={false}
+            labelFormatter={(v) => formatClock(Number(v))}
+            formatter={(v) => axisTick(Number(v))}
+            contentStyle={{
+              background: 'var(--surface)',
+              borderColor: 'var(--border)',
+              fontSize: 12,
+            }}
+          />
+          <Legend wrapperStyle={{ fontSize: 11 }} iconSize={10} />
+          {spec.threshold?.spans.map((s, i) => (
+            <ReferenceArea
+              key={`span-${i}`}
+              yAxisId="left"
+              x1={s.x1}
+              x2={Math.max(s.x2, s.x1 + domainEnd / 400)}
+              fill={HOT}
+              fillOpacity={0.16}
+              stroke="none"
+              ifOverflow="hidden"
+              className="breach-span"
+            />
+          ))}
+          {spec.threshold && (
+            <ReferenceLine
+              yAxisId="left"
+              y={spec.threshold.value}
+              stroke={HOT}
+              strokeDasharray="6 3"
+              strokeWidth={1.5}
+              className="threshold-line"
+              label={{
+                value: `${spec.threshold.value} %`,
+                position: 'insideTopLeft',
+                fill: HOT,
+                fontSize: 10,
               }}
             />
-            <Legend wrapperStyle={{ fontSize: 11 }} iconSize={10} />
-            {spec.threshold?.spans.map((s, i) => (
-              <ReferenceArea
-                key={`span-${i}`}
-                yAxisId="left"
-                x1={s.x1}
-                x2={Math.max(s.x2, s.x1 + domainEnd / 400)}
-                fill={HOT}
-                fillOpacity={0.16}
-                stroke="none"
-                ifOverflow="hidden"
-                className="breach-span"
-              />
-            ))}
-            {spec.threshold && (
+          )}
+          {markers.map((m) => {
+            const style = CATEGORY_STYLE[EVENT_STYLE[m.type].category];
+            return (
               <ReferenceLine
+                key={`${m.type}-${m.time}`}
                 yAxisId="left"
-                y={spec.threshold.value}
-                stroke={HOT}
-                strokeDasharray="6 3"
+                x={m.time}
+                stroke={style.color}
+                strokeDasharray={style.dash}
                 strokeWidth={1.5}
-                className="threshold-line"
-                label={{
-                  value: `${spec.threshold.value} %`,
-                  position: 'insideTopLeft',
-                  fill: HOT,
-                  fontSize: 10,
-                }}
+                className={`event-marker event-marker-${m.type}`}
+                label={(props: { viewBox?: { x?: number; y?: number } }) => (
+                  <g>
+                    <title>{p.markerTitle(m)}</title>
+                    <text
+                      x={(props.viewBox?.x ?? 0) + 2}
+                      y={(props.viewBox?.y ?? 0) - 4}
+                      fill={style.color}
+                      fontSize={11}
+                      fontWeight={700}
+                    >
+                      {EVENT_STYLE[m.type].glyph}
+                      {m.count > 1 ? `×${m.count}` : ''}
+                    </text>
+                  </g>
+                )}
               />
-            )}
-            {markers.map((m) => {
-              const style = CATEGORY_STYLE[EVENT_STYLE[m.type].category];
-              return (
-                <ReferenceLine
-                  key={`${m.type}-${m.time}`}
-                  yAxisId="left"
-                  x={m.time}
-                  stroke={style.color}
-                  strokeDasharray={style.dash}
-                  strokeWidth={1.5}
-                  className={`event-marker event-marker-${m.type}`}
-                  label={(props: { viewBox?: { x?: number; y?: number } }) => (
-                    <g>
-                      <title>{p.markerTitle(m)}</title>
-                      <text
-                        x={(props.viewBox?.x ?? 0) + 2}
-                        y={(props.viewBox?.y ?? 0) - 4}
-                        fill={style.color}
-                        fontSize={11}
-                        fontWeight={700}
-                      >
-                        {EVENT_STYLE[m.type].glyph}
-                        {m.count > 1 ? `×${m.count}` : ''}
-                      </text>
-                    </g>
-                  )}
-                />
-              );
-            })}
-            {spec.lines.map((l) => (
-              <Line
-                key={l.key}
-                yAxisId={l.axis ?? 'left'}
-                dataKey={l.key}
-                name={p.lineName(l.key)}
-                stroke={l.color}
-                strokeWidth={l.width ?? 1.5}
-                strokeDasharray={l.dash || undefined}
-                dot={false}
-                isAnimationActive={false}
-                connectNulls={false}
-              />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
-    </figure>
+            );
+          })}
+          {spec.lines.map((l) => (
+            <Line
+              key={l.key}
+              yAxisId={l.axis ?? 'left'}
+              dataKey={l.key}
+              name={p.lineName(l.key)}
+              stroke={l.color}
+              strokeWidth={l.width ?? 1.5}
+              strokeDasharray={l.dash || undefined}
+              dot={false}
+              isAnimationActive={false}
+              connectNulls={false}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
   );
 });

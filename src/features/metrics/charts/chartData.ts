@@ -83,8 +83,50 @@ export function axisTick(v: number): string {
   return v.toFixed(a < 0.1 ? 3 : 2);
 }
 
+/** Most points drawn per line: about one per two pixels of a chart's width. */
+export const MAX_DRAWN_POINTS = 200;
+
 /**
- * Rows for recharts from a time axis and named value arrays; NaN becomes null (a gap).
+ * Which points of a long series to draw: all of them up to `max`, else in each of max / 2 buckets
+ * the point where any line is highest and the one where any line is lowest (in time order), plus
+ * the first and last points. Peaks, and so every crossing of the 90 % line, stay visible.
+ * @example pickPoints(4, [[1, 5, 2, 0]], 200) // [0, 1, 2, 3]
+ */
+export function pickPoints(
+  length: number,
+  series: readonly ArrayLike<number>[],
+  max = MAX_DRAWN_POINTS,
+): number[] {
+  if (length <= max) return Array.from({ length }, (_, i) => i);
+  const buckets = Math.max(1, Math.floor(max / 2));
+  const size = length / buckets;
+  const picked: number[] = [];
+  for (let b = 0; b < buckets; b++) {
+    const from = Math.floor(b * size);
+    const to = Math.min(length, Math.floor((b + 1) * size));
+    let hi = from;
+    let lo = from;
+    let hiV = -Infinity;
+    let loV = Infinity;
+    for (let i = from; i < to; i++)
+      for (const s of series) {
+        const v = s[i];
+        if (v === undefined || !Number.isFinite(v)) continue;
+        if (v > hiV) [hiV, hi] = [v, i];
+        if (v < loV) [loV, lo] = [v, i];
+      }
+    if (lo < hi) picked.push(lo, hi);
+    else if (hi < lo) picked.push(hi, lo);
+    else picked.push(hi);
+  }
+  if (picked[0] !== 0) picked.unshift(0);
+  if (picked[picked.length - 1] !== length - 1) picked.push(length - 1);
+  return picked;
+}
+
+/**
+ * Rows for recharts from a time axis and named value arrays; NaN becomes null (a gap). Long
+ * series are thinned to MAX_DRAWN_POINTS by `pickPoints`.
  * @example toRows([0, 1], { a: [1, NaN] }) // [{ t: 0, a: 1 }, { t: 1, a: null }]
  */
 export function toRows(
@@ -93,7 +135,8 @@ export function toRows(
   scale: Record<string, number> = {},
 ): Row[] {
   const keys = Object.keys(cols);
-  return t.map((time, i) => {
+  return pickPoints(t.length, Object.values(cols)).map((i) => {
+    const time = t[i]!;
     const row: Row = { t: time };
     for (const k of keys) {
       const v = cols[k]![i];
