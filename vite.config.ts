@@ -39,7 +39,23 @@ export default defineConfig({
   base: './',
   plugins: [react(), tailwindcss(), contentSecurityPolicy()],
   worker: { format: 'es' },
-  build: { target: 'es2022' },
+  build: {
+    target: 'es2022',
+    rolldownOptions: {
+      output: {
+        // React and React Flow (with the d3 modules it uses) in a chunk of their own: it changes
+        // only when they are upgraded, so a returning visitor's cache keeps it across releases.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'vendor',
+              test: /node_modules[\\/](react|react-dom|scheduler|@xyflow|d3-(selection|transition|zoom|drag|dispatch|ease|timer|interpolate|color)|classcat|zustand|use-sync-external-store)[\\/]/,
+            },
+          ],
+        },
+      },
+    },
+  },
   test: {
     // Playwright specs (tests/e2e) are not listed here: they run under `playwright test`.
     include: [
