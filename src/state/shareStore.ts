@@ -121,10 +121,10 @@ export async function openAddressLink(
  * layout, presenter mode included. Call once at start-up, after the saved workspace is restored.
  */
 export function watchAddressLinks(): () => void {
-  // One link at a time, in the order they arrived.
+  // One link at a time, in the order they arrived; one that failed does not stop the next.
   let opening = openAddressLink();
   const onHash = () => {
-    opening = opening.then(() => openAddressLink());
+    opening = opening.catch(() => undefined).then(() => openAddressLink());
   };
   window.addEventListener('hashchange', onHash);
   return () => window.removeEventListener('hashchange', onHash);
