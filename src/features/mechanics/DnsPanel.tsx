@@ -80,7 +80,7 @@ export function DnsPanel({ node }: { node: TopologyNode & { kind: 'dns' } }) {
                     <span className="ml-1 font-semibold">✕ {tx(text('dead', '죽음'))}</span>
                   )}
                 </span>
-                <span className="tabular-nums text-xs">
+                <span className="shrink-0 text-xs whitespace-nowrap tabular-nums">
                   {tx(text('expires in {s} s', '{s}초 후 만료'), {
                     s: t.num(Math.max(0, c.expiresAt - now), { maximumFractionDigits: 0 }),
                   })}

@@ -1,0 +1,78 @@
+import { expect, screenshot, test } from './fixtures';
+import { EditorPage } from './pages/EditorPage';
+import { doc, LONG, MechanicsPage, n } from './pages/MechanicsPage';
+
+/**
+ * Scale-out chains 5, 7 and 8 by hand: failover behind DNS round robin, an auto scaling group
+ * following a load step both ways, and a clone that serves only after its first healthy check.
+ * Each seeds a topology, then works through the canvas, the inspector and the playback bar only.
+ */
+test.describe.configure({ timeout: 150_000 });
+
+test('kill one of two servers behind DNS round robin: failures last until the cached answers expire', async ({
+  page,
+}) => {
+  const m = new MechanicsPage(page);
+  const ttl = 20;
+  await m.seed(
+    doc(
+      [
+        n('users-1', 'users', 0, 140, { rate: 100, cohorts: 10 }),
+        n('dns-1', 'dns', 240, 140, { ttlSec: ttl, jitterPct: 10 }),
+        n('server-1', 'server', 500, 40, { roles: ['web', 'app', 'db'], az: 'a' }),
+        n('server-2', 'server', 500, 260, { roles: ['web', 'app', 'db'], az: 'b' }),
+      ],
+      [
+        ['users-1', 'dns-1'],
+        ['dns-1', 'server-1'],
+        ['dns-1', 'server-2'],
+      ],
+    ),
+  );
+  await m.play('10');
+  await m.select('dns-1');
+  const cohorts = page.locator('[data-testid^="mech-cohort-"]');
+  const dead = page.locator('[data-testid^="mech-cohort-"][data-dead="true"]');
+  await expect(cohorts).toHaveCount(10, LONG);
+  await expect(page.getByTestId('mech-dns')).toContainText(`TTL ${ttl} s · 2 records`);
+  expect(await m.errorPct()).toBeLessThan(1);
+
+  await m.select('server-1');
+  await page.getByTestId('mech-kill').click();
+  await expect(page.getByTestId('health-server-1')).toBeVisible(LONG);
+  await m.select('dns-1');
+  // The record stays, so the cohorts that cached it fail and, on expiry, some get it again: the
+  // failures do not stop by themselves (no health checks in DNS). The error share the playback bar
+  // shows is the share of cohorts that hold the dead address (each cohort sends the same rate).
+  await expect(dead.first()).toBeVisible(LONG);
+  await expect(dead.first()).toContainText('✕ dead');
+  const killedAt = await m.simSeconds();
+  await expect.poll(() => m.simSeconds(), LONG).toBeGreaterThan(killedAt + 2 * ttl);
+  await m.pause();
+  const deadShare = ((await dead.count()) / 10) * 100;
+  expect(deadShare).toBeGreaterThanOrEqual(20);
+  expect(deadShare).toBeLessThanOrEqual(80);
+  expect(Math.abs((await m.errorPct()) - deadShare)).toBeLessThanOrEqual(0.5);
+  await page.getByTestId('mech-dns').scrollIntoViewIfNeeded();
+  await screenshot(page, 'mech-dns-dead-cached');
+
+  // Remove the dead server's record: cohorts still holding it keep failing until their caches
+  // expire (TTL plus up to 10 % jitter), then everyone resolves to server-2.
+  const editor = new EditorPage(page);
+  await editor.selectLink('link-2');
+  await page.getByTestId('delete-link').click();
+  await m.select('dns-1');
+  await expect(page.getByTestId('mech-dns')).toContainText(`TTL ${ttl} s · 1 record`);
+  const removedAt = await m.simSeconds();
+  await m.play('2');
+  expect(await m.errorPct()).toBeGreaterThan(10);
+  await expect(dead).toHaveCount(0, { timeout: 60_000 });
+  await expect.poll(() => m.errorPct(), LONG).toBeLessThan(0.1);
+  const stoppedAfter = (await m.simSeconds()) - removedAt;
+  // Failures outlived the record change, and stopped within the TTL plus jitter (+ poll lag).
+  expect(stoppedAfter).toBeGreaterThan(1);
+  expect(stoppedAfter).toBeLessThanOrEqual(ttl * 1.1 + 4);
+  for (let i = 0; i < 10; i++)
+    await expect(page.getByTestId(`mech-cohort-${i}`)).toContainText('→ server-2');
+  await screenshot(page, 'mech-dns-recovered');
+});
