@@ -76,3 +76,80 @@ test('kill one of two servers behind DNS round robin: failures last until the ca
     await expect(page.getByTestId(`mech-cohort-${i}`)).toContainText('→ server-2');
   await screenshot(page, 'mech-dns-recovered');
 });
+
+test('an auto scaling group grows after a load step and shrinks after it ends', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const m = new MechanicsPage(page);
+  await m.seed(
+    doc(
+      [
+        n('users-1', 'users', 0, 140, { rate: 100 }),
+        n('lb-1', 'lb', 240, 140, { deregistrationDelaySec: 30 }),
+        n('asg-1', 'asg', 500, 140, {
+          roles: ['web', 'app'],
+          minSize: 2,
+          desired: 2,
+          maxSize: 8,
+          targetValue: 50,
+          cooldownSec: 60,
+        }),
+        n('db-1', 'dbPrimary', 780, 140, { instanceType: 'r5.xlarge' }),
+      ],
+      [
+        ['users-1', 'lb-1'],
+        ['lb-1', 'asg-1'],
+        ['asg-1', 'db-1'],
+      ],
+    ),
+  );
+  const instances = page.locator('[data-testid^="mech-instance-asg-1#"]');
+  const inService = instances.and(page.locator('[data-state="inService"]'));
+  const launching = instances.and(page.locator(':not([data-state="inService"])'));
+  await m.play('25');
+  await m.select('asg-1');
+  await expect(inService).toHaveCount(2, LONG);
+  const calmCpu = await m.numberIn('util-asg-1');
+
+  // The load step, by the live slider: 100 → 300 req/s.
+  await m.select('users-1');
+  await page.getByTestId('mech-rate').fill('300');
+  const stepAt = await m.simSeconds();
+  await expect.poll(() => m.numberIn('mech-rate-measured'), LONG).toBeGreaterThan(280);
+  // Two instances of 11 ms a request at 300 req/s: about 3 × the calm CPU, over the 50 % target.
+  await expect.poll(() => m.numberIn('util-asg-1'), LONG).toBeGreaterThan(70);
+  const hotCpu = await m.numberIn('util-asg-1');
+  expect(hotCpu).toBeGreaterThan(2.5 * calmCpu);
+
+  await m.select('asg-1');
+  // New instances appear as they launch (booting, registering, warming) before they serve.
+  await expect(launching.first()).toBeVisible({ timeout: 60_000 });
+  const launchedAfter = (await m.simSeconds()) - stepAt;
+  // Target tracking waits for 3 breaching one-minute periods before it scales out.
+  expect(launchedAfter).toBeGreaterThanOrEqual(150);
+  await screenshot(page, 'mech-asg-launching');
+  await expect(inService).toHaveCount(4, { timeout: 60_000 });
+  await expect(instances).toHaveCount(4);
+  await expect.poll(() => m.numberIn('util-asg-1'), LONG).toBeLessThan(50);
+  await page.getByTestId('mech-asg').scrollIntoViewIfNeeded();
+  await screenshot(page, 'mech-asg-grown');
+
+  // The step ends: back to 100 req/s; 15 quiet minutes later the group scales in to its minimum.
+  await m.select('users-1');
+  // The slider opens at the load offered now, not at the saved rate.
+  await expect(page.getByTestId('mech-rate')).toHaveValue('300');
+  await page.getByTestId('mech-rate').fill('100');
+  const endAt = await m.simSeconds();
+  await m.speed('100');
+  await m.select('asg-1');
+  await expect(inService).toHaveCount(2, { timeout: 90_000 });
+  const shrunkAfter = (await m.simSeconds()) - endAt;
+  expect(shrunkAfter).toBeGreaterThanOrEqual(14 * 60);
+  await expect(instances).toHaveCount(2, LONG);
+  await m.pause();
+  await expect.poll(() => m.numberIn('util-asg-1'), LONG).toBeGreaterThan(calmCpu * 0.8);
+  expect(await m.numberIn('util-asg-1')).toBeLessThan(calmCpu * 1.25);
+  await page.getByTestId('mech-asg').scrollIntoViewIfNeeded();
+  await screenshot(page, 'mech-asg-shrunk');
+});

@@ -19,12 +19,16 @@ export function TrafficControls({ node }: { node: TopologyNode & { kind: 'users'
   const t = useT();
   const tx = useTx();
   const setParam = useTopologyStore((s) => s.setParam);
-  const [rate, setRate] = useState(node.params.rate);
+  const offered = useNodeMetric(node.id, 'arrivalRate');
+  // The slider starts at the load offered now (a live change made before this panel was last
+  // open is not in the params), on the slider's 10 req/s grid; before the first frame, the param.
+  const [rate, setRate] = useState(() =>
+    Number.isFinite(offered) ? Math.round(offered / 10) * 10 : node.params.rate,
+  );
   const [peak, setPeak] = useState(Math.max(node.params.peakRate, node.params.rate * 2));
   const [delay, setDelay] = useState(30);
   const [length, setLength] = useState(120);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const offered = useNodeMetric(node.id, 'arrivalRate');
   const schedule = (pattern: 'spike' | 'diurnal', startSec: number, durationSec: number) => {
     const key = `mech-pattern-${node.id}-${pattern}-${startSec}`;
     for (const [k, v] of [
