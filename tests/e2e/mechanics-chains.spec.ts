@@ -153,3 +153,65 @@ test('an auto scaling group grows after a load step and shrinks after it ends', 
   await page.getByTestId('mech-asg').scrollIntoViewIfNeeded();
   await screenshot(page, 'mech-asg-shrunk');
 });
+
+test('launch from image: the clone gets no traffic until its first healthy check, then serves', async ({
+  page,
+}) => {
+  const m = new MechanicsPage(page);
+  await m.seed(
+    doc(
+      [
+        n('users-1', 'users', 0, 140, { rate: 100 }),
+        n('lb-1', 'lb', 240, 140),
+        n('server-1', 'server', 500, 140, { roles: ['web', 'app', 'db'] }),
+      ],
+      [
+        ['users-1', 'lb-1'],
+        ['lb-1', 'server-1'],
+      ],
+    ),
+  );
+  await m.play('10');
+  await m.select('lb-1');
+  await expect(m.target('server-1')).toHaveAttribute('data-state', 'healthy', LONG);
+  await m.select('server-1');
+  await page.getByTestId('mech-create-image').click();
+  await expect(page.getByTestId('mech-image-lb')).toHaveValue('lb-1');
+  // Slow the clock so the clone's boot and first checks last long enough to read.
+  await m.speed('5');
+  await page.getByTestId('mech-launch').click();
+  await expect(m.node('server-2')).toBeVisible();
+  await m.select('lb-1');
+  const clone = m.target('server-2');
+  await expect(clone).toHaveAttribute('data-state', 'initial', LONG);
+  const launchedAt = await m.simSeconds();
+
+  // While initial: no share of the LB's traffic and nothing through the clone's card; the
+  // original serves everything.
+  let samples = 0;
+  while ((await clone.getAttribute('data-state')) === 'initial' && samples < 20) {
+    expect(await m.numberIn('mech-target-share-server-2')).toBe(0);
+    const cloneRate = page.getByTestId('rate-server-2');
+    if ((await cloneRate.count()) > 0) expect(await m.numberOf(cloneRate)).toBe(0);
+    expect(await m.numberIn('mech-target-share-server-1')).toBe(100);
+    if (samples === 0) {
+      await clone.scrollIntoViewIfNeeded();
+      await screenshot(page, 'mech-clone-initial');
+    }
+    samples++;
+    await page.waitForTimeout(500);
+  }
+  expect(samples).toBeGreaterThanOrEqual(3);
+
+  await expect(clone).toHaveAttribute('data-state', 'healthy', { timeout: 90_000 });
+  // It passed its checks after booting (45 s) and the healthy threshold of checks.
+  expect((await m.simSeconds()) - launchedAt).toBeGreaterThan(30);
+  await m.speed('10');
+  await expect.poll(() => m.numberIn('rate-server-2'), LONG).toBeGreaterThan(40);
+  await expect.poll(() => m.numberIn('mech-target-share-server-2'), LONG).toBe(50);
+  expect(await m.numberIn('mech-target-share-server-1')).toBe(50);
+  await expect.poll(() => m.numberIn('rate-server-1'), LONG).toBeLessThan(60);
+  expect(await m.errorPct()).toBeLessThan(0.1);
+  await clone.scrollIntoViewIfNeeded();
+  await screenshot(page, 'mech-clone-serving');
+});
