@@ -111,6 +111,12 @@ test('an auto scaling group grows after a load step and shrinks after it ends', 
   await m.select('asg-1');
   await expect(inService).toHaveCount(2, LONG);
   const calmCpu = await m.numberIn('util-asg-1');
+  // The same instances are drawn on the group's card, one chip each, with their state in words.
+  const chips = page.locator('[data-testid^="asg-chip-asg-1#"]');
+  const chipsInService = chips.and(page.locator('[data-state="inService"]'));
+  await expect(chips).toHaveCount(2);
+  await expect(chipsInService).toHaveCount(2);
+  await expect(page.getByTestId('asg-counts-asg-1')).toHaveText('2 in service');
 
   // The load step, by the live slider: 100 → 300 req/s.
   await m.select('users-1');
@@ -128,14 +134,26 @@ test('an auto scaling group grows after a load step and shrinks after it ends', 
   const launchedAfter = (await m.simSeconds()) - stepAt;
   // Target tracking waits for 3 breaching one-minute periods before it scales out.
   expect(launchedAfter).toBeGreaterThanOrEqual(150);
+  await expect.poll(() => chips.count()).toBeGreaterThan(2);
+  await expect(page.getByTestId('asg-counts-asg-1')).toHaveText(
+    /^(\d (pending|booting|registering|warming up) · )+2 in service$/,
+  );
   await screenshot(page, 'mech-asg-launching');
+  await m.cardShot('asg-1', 'mech-asg-card-launching');
   await expect(inService).toHaveCount(4, { timeout: 60_000 });
+  const grownAt = await m.simSeconds();
   await expect(instances).toHaveCount(4);
+  await expect(chipsInService).toHaveCount(4, LONG);
+  await expect(page.getByTestId('asg-chips-asg-1')).toHaveAttribute('data-count', '4');
   await expect.poll(() => m.numberIn('util-asg-1'), LONG).toBeLessThan(50);
   await page.getByTestId('mech-asg').scrollIntoViewIfNeeded();
   await screenshot(page, 'mech-asg-grown');
+  await m.cardShot('asg-1', 'mech-asg-card-grown');
 
-  // The step ends: back to 100 req/s; 15 quiet minutes later the group scales in to its minimum.
+  // The step ends: back to 100 req/s. The group scales in to its minimum after 15 one-minute
+  // periods below the target, counted from when the new instances took their share (they were at
+  // ~41 % already, under the 50 % target), so not before ~13 minutes after they came in service
+  // (their warm-up and the minute boundaries take up to two of the 15).
   await m.select('users-1');
   // The slider opens at the load offered now, not at the saved rate.
   await expect(page.getByTestId('mech-rate')).toHaveValue('300');
@@ -144,10 +162,21 @@ test('an auto scaling group grows after a load step and shrinks after it ends', 
   await m.speed('100');
   await m.select('asg-1');
   await expect(inService).toHaveCount(2, { timeout: 90_000 });
-  const shrunkAfter = (await m.simSeconds()) - endAt;
-  expect(shrunkAfter).toBeGreaterThanOrEqual(14 * 60);
+  const shrunkAt = await m.simSeconds();
+  expect(shrunkAt).toBeGreaterThan(endAt);
+  expect(shrunkAt - grownAt).toBeGreaterThanOrEqual(13 * 60);
   await expect(instances).toHaveCount(2, LONG);
   await m.pause();
+  await expect(chips).toHaveCount(2);
+  await expect(page.getByTestId('asg-counts-asg-1')).toHaveText('2 in service');
+  await m.cardShot('asg-1', 'mech-asg-card-shrunk');
+  // A chip is a button with a name: from the keyboard it opens the group in the inspector.
+  await m.select('users-1');
+  const chip = chips.first();
+  await expect(chip).toHaveAccessibleName(/^asg-1#\d+: in service, AZ [abc]\. Show the group/);
+  await chip.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('inspect-asg-1')).toBeVisible();
   await expect.poll(() => m.numberIn('util-asg-1'), LONG).toBeGreaterThan(calmCpu * 0.8);
   expect(await m.numberIn('util-asg-1')).toBeLessThan(calmCpu * 1.25);
   await page.getByTestId('mech-asg').scrollIntoViewIfNeeded();

@@ -1,4 +1,6 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import path from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { SCREENSHOT_DIR } from '../fixtures';
 
 type Json = Record<string, unknown>;
 
@@ -88,6 +90,12 @@ export class MechanicsPage {
   async select(id: string): Promise<void> {
     await this.node(id).click({ position: { x: 20, y: 12 } });
     await expect(this.page.getByTestId(`inspect-${id}`)).toBeVisible();
+  }
+
+  /** Saves one node card, enlarged, as test-results/screenshots/<project>-<name>.png. */
+  async cardShot(id: string, name: string): Promise<void> {
+    const file = path.join(SCREENSHOT_DIR, `${test.info().project.name}-${name}.png`);
+    await this.node(id).screenshot({ path: file, scale: 'device' });
   }
 
   /** A row of a load balancer's live target list. */
