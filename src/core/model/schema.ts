@@ -19,6 +19,7 @@ export const LIMITS = {
   nodes: 20000,
   links: 100000,
   events: 1000,
+  images: 100,
   label: 60,
   name: 80,
   id: 40,
@@ -100,6 +101,31 @@ export const scenarioSchema = z.strictObject({
   events: z.array(eventSchema).max(LIMITS.events).default([]),
 });
 
+/**
+ * A machine image ("create image" of a server): what it runs and how it is set up, without its
+ * identity. `source` and `callees` may name nodes deleted since: a launch then links the clone to
+ * the callees that still exist.
+ */
+export const imageSchema = z.strictObject({
+  /** Unique among the document's images, e.g. `ami-001 (web)`. */
+  name: z.string().min(1).max(LIMITS.name),
+  /** The node it was taken from. */
+  source: idSchema,
+  kind: z.literal('server'),
+  label: z.string().max(LIMITS.label),
+  params: paramsSchema(KINDS.server.params).prefault({}),
+  /** The source's callees when the image was taken. */
+  callees: z.array(idSchema).max(LIMITS.nodes).default([]),
+});
+
+/**
+ * The name "create image" gives the image at position `index` (0-based): a three-digit sequence
+ * and what it was taken of.
+ * @example defaultImageName(0, 'web', 'server-1') // 'ami-001 (web)'
+ */
+export const defaultImageName = (index: number, label: string, source: string): string =>
+  `ami-${String(index + 1).padStart(3, '0')} (${label || source})`.slice(0, LIMITS.name);
+
 const topologyObject = z.strictObject({
   format: z.literal(TOPOLOGY_FORMAT),
   version: z.literal(TOPOLOGY_VERSION),
@@ -107,6 +133,8 @@ const topologyObject = z.strictObject({
   nodes: z.array(z.discriminatedUnion('kind', nodeSchemas)).max(LIMITS.nodes),
   links: z.array(linkSchema).max(LIMITS.links).default([]),
   scenario: scenarioSchema.default({ seed: 1, events: [] }),
+  // Optional, no default: a document without images stays byte-identical through a round trip.
+  images: z.array(imageSchema).max(LIMITS.images).optional(),
 });
 
 const noNode = (id: string) => fill(t('no node "{id}"', '노드 "{id}"가 없습니다'), { id });
@@ -186,6 +214,15 @@ export const topologySchema = topologyObject.superRefine((topo, ctx) => {
       );
     pairs.add(pair);
   });
+  const imageNames = new Set<string>();
+  topo.images?.forEach((im, i) => {
+    if (imageNames.has(im.name))
+      add(
+        ['images', i, 'name'],
+        fill(t('duplicate image name "{n}"', '이미지 이름 "{n}"이(가) 중복됩니다'), { n: im.name }),
+      );
+    imageNames.add(im.name);
+  });
   topo.scenario.events.forEach((e, i) => {
     if ('node' in e && !kindOf.has(e.node)) add(['scenario', 'events', i, 'node'], noNode(e.node));
     if ('link' in e && !linkIds.has(e.link))
@@ -210,6 +247,16 @@ export type Link = z.output<typeof linkSchema>;
 export type ScenarioEvent = z.output<typeof eventSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;
 
+/** A saved machine image (see `imageSchema`). */
+export interface MachineImage {
+  name: string;
+  source: string;
+  kind: 'server';
+  label: string;
+  params: ParamsOf<'server'>;
+  callees: string[];
+}
+
 export interface Topology {
   format: typeof TOPOLOGY_FORMAT;
   version: typeof TOPOLOGY_VERSION;
@@ -217,6 +264,8 @@ export interface Topology {
   nodes: TopologyNode[];
   links: Link[];
   scenario: Scenario;
+  /** Machine images taken of servers ("create image"), kept with the document. */
+  images?: MachineImage[];
 }
 
 /** One problem found in input, with the path of the field and a message in both languages. */

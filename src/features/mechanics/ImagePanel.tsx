@@ -1,24 +1,23 @@
 import { useState } from 'react';
 import { t as text, type TopologyNode } from '../../core/model';
-import { createImage, launchFromImage } from '../../core/model/mechanics';
+import { addImage, createImage, launchFromImage } from '../../core/model/mechanics';
 import { useT } from '../../i18n';
 import { useTopologyStore } from '../../state/topologyStore';
 import { inputClass } from '../inspector/fields';
-import { useImageStore } from './imageStore';
 import { buttonClass, primaryButtonClass, useTx } from './shared';
 import { Refusal, Section } from './ui';
 
 /**
  * "Create image" of a server and "Launch from image": an identical server beside it, calling the
- * same callees, optionally registered with a load balancer (the LB then sends it traffic).
+ * same callees, optionally registered with a load balancer (the LB then sends it traffic). Images
+ * belong to the document: undoable, autosaved, and carried by files and share links.
  */
 export function ImagePanel({ node }: { node: TopologyNode & { kind: 'server' } }) {
   const t = useT();
   const tx = useTx();
   const topo = useTopologyStore((s) => s.doc.present);
   const apply = useTopologyStore((s) => s.applyMechanic);
-  const images = useImageStore((s) => s.images);
-  const addImage = useImageStore((s) => s.add);
+  const images = topo.images ?? [];
   const lbs = topo.nodes.filter((n) => n.kind === 'lb');
   const callerLb = lbs.find((lb) => topo.links.some((l) => l.from === lb.id && l.to === node.id));
   const [imageIx, setImageIx] = useState(-1);
@@ -35,7 +34,10 @@ export function ImagePanel({ node }: { node: TopologyNode & { kind: 'server' } }
         onClick={() => {
           const r = createImage(topo, node.id);
           if (!r.ok) return setRefusal(t.text(r.reason));
-          const name = addImage(r.topology);
+          const added = addImage(topo, r.topology);
+          if (!added.ok) return setRefusal(t.text(added.reason));
+          const { topology: next, name } = added.topology;
+          apply({ ok: true, topology: { topology: next, created: [] } });
           setImageIx(images.length);
           setRefusal(null);
           setMessage(tx(text('Image {n} created.', '이미지 {n}을(를) 만들었습니다.'), { n: name }));
