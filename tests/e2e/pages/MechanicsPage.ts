@@ -34,10 +34,14 @@ export const LONG = { timeout: 45_000, intervals: [250, 500, 1000] };
 export class MechanicsPage {
   constructor(readonly page: Page) {}
 
-  /** Opens the app with `topology` as the autosaved workspace. */
+  /** Opens the app with `topology` as the autosaved workspace (a reload keeps what it saved). */
   async seed(topology: unknown): Promise<void> {
     await this.page.addInitScript(
-      (envelope) => localStorage.setItem('scale-out-lab/workspace', JSON.stringify(envelope)),
+      (envelope) => {
+        if (sessionStorage.getItem('e2e-seeded')) return;
+        sessionStorage.setItem('e2e-seeded', '1');
+        localStorage.setItem('scale-out-lab/workspace', JSON.stringify(envelope));
+      },
       { v: 1, savedAt: new Date().toISOString(), topology },
     );
     await this.page.goto('./');
