@@ -132,6 +132,8 @@ export const en = {
   'role.db': 'DB',
 
   'inspector.label': 'Label',
+  'inspector.labelHelp':
+    'The name on the card, in the charts and in the table; links and events keep using the id.',
   'inspector.id': 'ID {id}',
   'inspector.general': 'General',
   'inspector.multi': '{nodes} nodes and {links} links selected',

@@ -131,6 +131,7 @@ export const ko = {
   'role.db': 'DB',
 
   'inspector.label': '이름',
+  'inspector.labelHelp': '카드, 차트, 표에 보이는 이름. 연결과 이벤트는 계속 ID를 씁니다.',
   'inspector.id': 'ID {id}',
   'inspector.general': '일반',
   'inspector.multi': '노드 {nodes}개, 연결 {links}개 선택됨',
