@@ -154,6 +154,7 @@ export const en = {
   'link.cut': 'Cut (network partition)',
   'link.cutHelp': 'A cut link carries nothing, as if the network between the two were down.',
   'link.delete': 'Delete link',
+  'link.deleteHint': 'Removes the link (undoable): requests stop flowing between the two nodes.',
 
   'summary.name': 'Topology name',
   'summary.untitled': 'Untitled topology',

@@ -154,6 +154,7 @@ export const ko = {
   'link.cutHelp':
     '끊긴 연결로는 아무것도 오가지 않습니다. 두 노드 사이의 네트워크가 끊긴 것과 같습니다.',
   'link.delete': '연결 삭제',
+  'link.deleteHint': '연결을 지웁니다(되돌리기 가능). 두 노드 사이로 요청이 더 흐르지 않습니다.',
 
   'summary.name': '토폴로지 이름',
   'summary.untitled': '이름 없는 토폴로지',

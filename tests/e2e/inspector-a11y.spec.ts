@@ -1,10 +1,11 @@
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
+import { EditorPage } from './pages/EditorPage';
 import { doc, LONG, MechanicsPage, n } from './pages/MechanicsPage';
 
 /**
  * Audit of the inspector with the keyboard: for a server, a load balancer, a DNS name, an auto
- * scaling group and a users node and a database primary, Tab walks through every control of the inspector (the
+ * scaling group and a users node, a database primary and a link, Tab walks through every control of the inspector (the
  * generated parameter fields and the mechanics panels), in English and in Korean. Every control
  * on the way must have a name and a help text in the language shown (no English left in Korean
  * beyond ids, units and acronyms), and every enabled control must be reached by Tab.
@@ -137,8 +138,15 @@ for (const lang of ['en', 'ko'] as const) {
     const problems: string[] = [];
     const audit: Record<string, Control[]> = {};
     let total = 0;
-    for (const id of ['server-1', 'lb-1', 'dns-1', 'asg-1', 'users-1', 'db-1']) {
-      await m.select(id);
+    for (const id of ['server-1', 'lb-1', 'dns-1', 'asg-1', 'users-1', 'db-1', 'link-3']) {
+      if (id.startsWith('link-')) await new EditorPage(page).selectLink(id);
+      else await m.select(id);
+      if (id === 'server-1') {
+        // Bring out the controls that appear on demand: the image picker and the split dialog.
+        await page.getByTestId('mech-create-image').click();
+        await page.getByTestId('mech-split-db').click();
+        await expect(page.getByTestId('mech-split-dialog')).toBeVisible();
+      }
       const reached = await walk(page);
       audit[id] = reached;
       total += reached.length;
@@ -162,7 +170,7 @@ for (const lang of ['en', 'ko'] as const) {
       body: JSON.stringify(audit, null, 2),
       contentType: 'application/json',
     });
-    // Each of the six inspectors has its parameters and its mechanics: dozens of controls.
+    // Each of the seven inspectors has its parameters and its mechanics: dozens of controls.
     expect(total).toBeGreaterThan(100);
     expect(problems).toEqual([]);
   });
