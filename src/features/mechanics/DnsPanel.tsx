@@ -75,7 +75,7 @@ export function DnsPanel({ node }: { node: TopologyNode & { kind: 'dns' } }) {
                   {c.users ? (
                     <span className="text-xs text-muted"> ({label(c.users)})</span>
                   ) : null}{' '}
-                  → <span className="font-medium">{label(c.address)}</span>
+                  → <span className="font-medium whitespace-nowrap">{label(c.address)}</span>
                   {isDead && (
                     <span className="ml-1 font-semibold">✕ {tx(text('dead', '죽음'))}</span>
                   )}
