@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
+import { doc, LONG, MechanicsPage, n } from './pages/MechanicsPage';
 
 /**
  * Scale-out mechanics by hand: each chain seeds a topology through the autosave envelope, then
@@ -16,54 +17,11 @@ const allInOne = JSON.parse(
   readFileSync(path.resolve(import.meta.dirname, '../../docs/examples/all-in-one.json'), 'utf8'),
 ) as Json;
 
-const doc = (nodes: Json[], links: [string, string][]) => ({
-  format: 'scale-out-lab/topology',
-  version: 1,
-  name: 'mechanics',
-  nodes,
-  links: links.map(([from, to], i) => ({ id: `link-${i + 1}`, from, to })),
-  scenario: { seed: 1, events: [] },
-});
-const n = (id: string, kind: string, x: number, y: number, params: Json = {}) => ({
-  id,
-  kind,
-  label: id,
-  x,
-  y,
-  params,
-});
-
-async function seed(page: Page, topology: unknown): Promise<void> {
-  await page.addInitScript(
-    (envelope) => localStorage.setItem('scale-out-lab/workspace', JSON.stringify(envelope)),
-    { v: 1, savedAt: new Date().toISOString(), topology },
-  );
-  await page.goto('./');
-}
-
-async function play(page: Page, speed = '100'): Promise<void> {
-  await page.getByTestId('speed').selectOption(speed);
-  await page.getByTestId('play').click();
-  await expect(page.getByTestId('pause')).toBeVisible();
-}
-
-async function simSeconds(page: Page): Promise<number> {
-  const text = (await page.getByTestId('sim-time').textContent()) ?? '';
-  return text.split(':').reduce((acc, part) => acc * 60 + Number(part), 0);
-}
-
-/** A number shown in a test id's text ("95 %" → 95, "<1 %" → 0). */
-async function numberIn(page: Page, testId: string): Promise<number> {
-  const text = ((await page.getByTestId(testId).textContent()) ?? '').replace(/,/g, '');
-  if (text.includes('<1')) return 0;
-  const m = /-?\d+(\.\d+)?/.exec(text);
-  return m ? Number(m[0]) : NaN;
-}
-
-const select = (page: Page, id: string) =>
-  page.getByTestId(`node-${id}`).click({ position: { x: 20, y: 12 } });
-
-const LONG = { timeout: 45_000, intervals: [250, 500, 1000] };
+const seed = (page: Page, topology: unknown) => new MechanicsPage(page).seed(topology);
+const play = (page: Page, speed = '100') => new MechanicsPage(page).play(speed);
+const simSeconds = (page: Page) => new MechanicsPage(page).simSeconds();
+const numberIn = (page: Page, testId: string) => new MechanicsPage(page).numberIn(testId);
+const select = (page: Page, id: string) => new MechanicsPage(page).select(id);
 
 test('scale up: the all-in-one box over 90 % gets a larger type and falls under 90 %', async ({
   page,

@@ -37,6 +37,7 @@ function oversizedLists(doc: unknown): InputIssue[] {
   const lists: [string, unknown, number][] = [
     ['nodes', Object.hasOwn(d, 'nodes') ? d['nodes'] : undefined, LIMITS.nodes],
     ['links', Object.hasOwn(d, 'links') ? d['links'] : undefined, LIMITS.links],
+    ['images', Object.hasOwn(d, 'images') ? d['images'] : undefined, LIMITS.images],
     [
       'scenario.events',
       typeof scenario === 'object' && scenario !== null && Object.hasOwn(scenario, 'events')

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../sim/compile';
 import { INSTANCE_TYPE_NAMES } from './instanceTypes';
 import {
+  addImage,
   addReplica,
   createImage,
   equalRanges,
@@ -13,7 +14,7 @@ import {
   splitRole,
   splitRoleRefusal,
 } from './mechanics';
-import { parseTopology, type Topology, type TopologyNode } from './schema';
+import { LIMITS, parseTopology, type Topology, type TopologyNode } from './schema';
 
 function load(data: unknown): Topology {
   const r = parseTopology(data);
@@ -242,6 +243,37 @@ describe('images', () => {
       false,
     );
     expect(createImage(topo, 'db-1').ok).toBe(false);
+  });
+
+  it('keeps images in the document under unique names, valid for the schema, up to the cap', () => {
+    const topo = twoTier();
+    const draft = ok(createImage(topo, 'server-1'));
+    const first = ok(addImage(topo, draft));
+    expect(first.name).toBe(`ami-001 (${node(topo, 'server-1').label || 'server-1'})`);
+    expect(topo.images).toBeUndefined(); // the input is not touched
+    const second = ok(addImage(first.topology, draft));
+    expect(second.name).toMatch(/^ami-002 /);
+    expect(second.topology.images?.map((im) => im.name)).toEqual([first.name, second.name]);
+    expect(parseTopology(second.topology)).toEqual({ ok: true, value: second.topology });
+    // A launch from the saved image is the same as from the draft.
+    const saved = second.topology.images![0]!;
+    const near = { x: 0, y: 0 };
+    expect(launchFromImage(topo, saved, { near })).toEqual(launchFromImage(topo, draft, { near }));
+    let full = second.topology;
+    while ((full.images?.length ?? 0) < LIMITS.images) full = ok(addImage(full, draft)).topology;
+    expect(new Set(full.images!.map((im) => im.name)).size).toBe(LIMITS.images);
+    const refused = addImage(full, draft);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.reason.en).toBe(`At most ${LIMITS.images} images.`);
+  });
+
+  it('refuses a document whose images share a name, naming the path', () => {
+    const topo = twoTier();
+    const one = ok(addImage(topo, ok(createImage(topo, 'server-1')))).topology;
+    const twice = { ...one, images: [...one.images!, ...one.images!] };
+    const r = parseTopology(twice);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => i.path)).toEqual(['images[1].name']);
   });
 });
 

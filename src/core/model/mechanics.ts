@@ -8,7 +8,14 @@
 import { INSTANCE_TYPES, type InstanceTypeName } from './instanceTypes';
 import { KINDS, canLink, type KindId } from './kinds';
 import { defaultParams } from './params';
-import { LIMITS, type Link, type Topology, type TopologyNode } from './schema';
+import {
+  LIMITS,
+  defaultImageName,
+  type Link,
+  type MachineImage,
+  type Topology,
+  type TopologyNode,
+} from './schema';
 import { nextId, type EditResult } from './ops';
 import { fill, t, type Text } from './text';
 
@@ -347,23 +354,15 @@ export function shardPrimary(
   return { ok: true, topology: { topology: next, created } };
 }
 
-/** A machine image: what a server runs and how it is set up, without its identity. */
-export interface MachineImage {
-  /** The node it was taken from (its links are copied on launch while it exists). */
-  source: string;
-  kind: 'server';
-  label: string;
-  params: Extract<TopologyNode, { kind: 'server' }>['params'];
-  /** The source's callees when the image was taken (used if the source is gone). */
-  callees: string[];
-}
+/** An image before it is named and kept in the document (what `createImage` returns). */
+export type ImageDraft = Omit<MachineImage, 'name'>;
 
 /**
  * Captures a server as an image: its parameters (roles, instance type, ports, work per request)
  * but not its id, label or position.
  * @example createImage(topo, 'server-1') // { ok: true, topology: image }
  */
-export function createImage(topo: Topology, nodeId: string): EditResult<MachineImage> {
+export function createImage(topo: Topology, nodeId: string): EditResult<ImageDraft> {
   const node = findNode(topo, nodeId);
   if (!node)
     return {
@@ -385,13 +384,43 @@ export function createImage(topo: Topology, nodeId: string): EditResult<MachineI
 }
 
 /**
+ * Keeps an image in the document under the next free `ami-NNN (label)` name (undoable, saved and
+ * shared with the topology); refused past `LIMITS.images`.
+ * @example addImage(topo, draft) // { ok: true, topology: { topology, name: 'ami-001 (web)' } }
+ */
+export function addImage(
+  topo: Topology,
+  draft: ImageDraft,
+): EditResult<{ topology: Topology; name: string }> {
+  const images = topo.images ?? [];
+  if (images.length >= LIMITS.images)
+    return {
+      ok: false,
+      reason: fill(t('At most {n} images.', '이미지는 최대 {n}개입니다.'), { n: LIMITS.images }),
+    };
+  const taken = new Set(images.map((im) => im.name));
+  let i = images.length;
+  while (taken.has(defaultImageName(i, draft.label, draft.source))) i++;
+  const name = defaultImageName(i, draft.label, draft.source);
+  const image: MachineImage = {
+    name,
+    source: draft.source,
+    kind: 'server',
+    label: draft.label,
+    params: { ...draft.params, roles: [...draft.params.roles] },
+    callees: [...draft.callees],
+  };
+  return { ok: true, topology: { topology: { ...topo, images: [...images, image] }, name } };
+}
+
+/**
  * Launches an identical server from an image near (near.x, near.y): same parameters, linked to the
  * same callees as the source; with `registerWith` the load balancer also sends it traffic.
  * @example launchFromImage(topo, image, { registerWith: 'lb-1', near: { x: 300, y: 200 } })
  */
 export function launchFromImage(
   topo: Topology,
-  image: MachineImage,
+  image: ImageDraft,
   options: { registerWith?: string; near: { x: number; y: number } },
 ): MechanicsResult {
   if (full(topo)) return tooMany();

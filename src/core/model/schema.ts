@@ -21,6 +21,7 @@ export const LIMITS = {
   nodes: 20000,
   links: 100000,
   events: 1000,
+  images: 100,
   label: 60,
   name: 80,
   id: 40,
@@ -105,6 +106,31 @@ export const scenarioSchema = z.strictObject({
   events: z._default(z.array(eventSchema).check(z.maxLength(LIMITS.events)), []),
 });
 
+/**
+ * A machine image ("create image" of a server): what it runs and how it is set up, without its
+ * identity. `source` and `callees` may name nodes deleted since: a launch then links the clone to
+ * the callees that still exist.
+ */
+export const imageSchema = z.strictObject({
+  /** Unique among the document's images, e.g. `ami-001 (web)`. */
+  name: z.string().check(z.minLength(1), z.maxLength(LIMITS.name)),
+  /** The node it was taken from. */
+  source: idSchema,
+  kind: z.literal('server'),
+  label: z.string().check(z.maxLength(LIMITS.label)),
+  params: z.prefault(paramsSchema(KINDS.server.params), {}),
+  /** The source's callees when the image was taken. */
+  callees: z._default(z.array(idSchema).check(z.maxLength(LIMITS.nodes)), []),
+});
+
+/**
+ * The name "create image" gives the image at position `index` (0-based): a three-digit sequence
+ * and what it was taken of.
+ * @example defaultImageName(0, 'web', 'server-1') // 'ami-001 (web)'
+ */
+export const defaultImageName = (index: number, label: string, source: string): string =>
+  `ami-${String(index + 1).padStart(3, '0')} (${label || source})`.slice(0, LIMITS.name);
+
 const topologyObject = z.strictObject({
   format: z.literal(TOPOLOGY_FORMAT),
   version: z.literal(TOPOLOGY_VERSION),
@@ -112,6 +138,8 @@ const topologyObject = z.strictObject({
   nodes: z.array(z.discriminatedUnion('kind', nodeSchemas)).check(z.maxLength(LIMITS.nodes)),
   links: z._default(z.array(linkSchema).check(z.maxLength(LIMITS.links)), []),
   scenario: z._default(scenarioSchema, { seed: 1, events: [] }),
+  // Optional, no default: a document without images stays byte-identical through a round trip.
+  images: z.optional(z.array(imageSchema).check(z.maxLength(LIMITS.images))),
 });
 
 const noNode = (id: string) => fill(t('no node "{id}"', '노드 "{id}"가 없습니다'), { id });
@@ -192,6 +220,17 @@ export const topologySchema = topologyObject.check(
         );
       pairs.add(pair);
     });
+    const imageNames = new Set<string>();
+    topo.images?.forEach((im, i) => {
+      if (imageNames.has(im.name))
+        add(
+          ['images', i, 'name'],
+          fill(t('duplicate image name "{n}"', '이미지 이름 "{n}"이(가) 중복됩니다'), {
+            n: im.name,
+          }),
+        );
+      imageNames.add(im.name);
+    });
     topo.scenario.events.forEach((e, i) => {
       if ('node' in e && !kindOf.has(e.node))
         add(['scenario', 'events', i, 'node'], noNode(e.node));
@@ -218,6 +257,16 @@ export type Link = z.output<typeof linkSchema>;
 export type ScenarioEvent = z.output<typeof eventSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;
 
+/** A saved machine image (see `imageSchema`). */
+export interface MachineImage {
+  name: string;
+  source: string;
+  kind: 'server';
+  label: string;
+  params: ParamsOf<'server'>;
+  callees: string[];
+}
+
 export interface Topology {
   format: typeof TOPOLOGY_FORMAT;
   version: typeof TOPOLOGY_VERSION;
@@ -225,6 +274,8 @@ export interface Topology {
   nodes: TopologyNode[];
   links: Link[];
   scenario: Scenario;
+  /** Machine images taken of servers ("create image"), kept with the document. */
+  images?: MachineImage[];
 }
 
 /** One problem found in input, with the path of the field and a message in both languages. */

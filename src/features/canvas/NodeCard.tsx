@@ -3,6 +3,7 @@ import { memo, type CSSProperties } from 'react';
 import { INSTANCE_TYPES, KINDS, type Role, type TopologyNode } from '../../core/model';
 import { useT, type Translate } from '../../i18n';
 import { Icon } from '../../ui/Icon';
+import { AsgInstanceChips } from './AsgInstanceChips';
 import { CARD_WIDTH, type CardNode } from './flowMapping';
 import { KIND_HANDLES } from './handles';
 import { NodeMetrics } from './NodeMetrics';
@@ -49,6 +50,7 @@ export const NodeCard = memo(function NodeCard({ id, data, selected }: NodeProps
       <MachineLine node={node} t={t} />
       <RoleChips node={node} t={t} />
       <NodeMetrics id={id} />
+      {node.kind === 'asg' && <AsgInstanceChips asgId={id} />}
       {handles.source && (
         <Handle
           type="source"

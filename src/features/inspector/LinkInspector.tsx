@@ -43,6 +43,7 @@ export function LinkInspector({ linkId }: { linkId: string }) {
       <button
         type="button"
         data-testid="delete-link"
+        title={t('link.deleteHint')}
         onClick={() => disconnect([link.id])}
         className="inline-flex items-center justify-center gap-2 self-start rounded-md border border-border-strong px-3 py-1.5 text-sm font-medium text-danger hover:bg-danger-soft"
       >

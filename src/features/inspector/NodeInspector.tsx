@@ -95,14 +95,14 @@ function LabelField({ nodeId, label }: { nodeId: string; label: string }) {
   );
   const draft = useDraft(label, commit);
   return (
-    <Field id={id} label={t('inspector.label')} error={draft.error}>
+    <Field id={id} label={t('inspector.label')} help={t('inspector.labelHelp')} error={draft.error}>
       <input
         id={id}
         data-testid="param-label"
         className={inputClass}
         value={draft.text}
         aria-invalid={draft.error ? true : undefined}
-        aria-describedby={describedBy(id, false, !!draft.error)}
+        aria-describedby={describedBy(id, true, !!draft.error)}
         onChange={(e) => draft.onChange(e.target.value)}
         onFocus={draft.onFocus}
         onBlur={draft.onBlur}

@@ -175,6 +175,7 @@ function RolesField({ nodeId, paramKey, spec, value }: ParamFieldProps & { spec:
               data-testid={`${testId(paramKey)}-${r}`}
               className={checkboxClass}
               checked={ticked.has(r)}
+              aria-describedby={describedBy(id, true, !!error)}
               aria-invalid={error ? true : undefined}
               onChange={(e) => toggle(r, e.target.checked)}
             />

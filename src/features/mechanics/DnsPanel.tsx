@@ -75,12 +75,12 @@ export function DnsPanel({ node }: { node: TopologyNode & { kind: 'dns' } }) {
                   {c.users ? (
                     <span className="text-xs text-muted"> ({label(c.users)})</span>
                   ) : null}{' '}
-                  → <span className="font-medium">{label(c.address)}</span>
+                  → <span className="font-medium whitespace-nowrap">{label(c.address)}</span>
                   {isDead && (
                     <span className="ml-1 font-semibold">✕ {tx(text('dead', '죽음'))}</span>
                   )}
                 </span>
-                <span className="tabular-nums text-xs">
+                <span className="shrink-0 text-xs whitespace-nowrap tabular-nums">
                   {tx(text('expires in {s} s', '{s}초 후 만료'), {
                     s: t.num(Math.max(0, c.expiresAt - now), { maximumFractionDigits: 0 }),
                   })}

@@ -18,11 +18,14 @@ const eventNow = (make: (atSec: number) => ScenarioEvent): ScenarioEvent => make
  */
 export function EventButtons({
   label,
+  help,
   make,
   testId,
   danger = false,
 }: {
   label: string;
+  /** What the action does (the button's tooltip and accessible description). */
+  help: string;
   make: (atSec: number) => ScenarioEvent;
   testId: string;
   danger?: boolean;
@@ -38,6 +41,7 @@ export function EventButtons({
           type="button"
           data-testid={testId}
           className={`${danger ? dangerButtonClass : buttonClass} rounded-r-none`}
+          title={help}
           onClick={() => simControls.inject(eventNow(make))}
         >
           {label}

@@ -72,6 +72,12 @@ export function KeyMap({ primary }: { primary: TopologyNode & { kind: 'dbPrimary
           key={u.id}
           type="button"
           data-testid={`mech-hotuser-${u.id}`}
+          title={tx(
+            text(
+              'Opens the users node, where the hot user share is set.',
+              '핫 사용자 비율을 정하는 사용자 노드를 엽니다.',
+            ),
+          )}
           className="self-start text-xs text-accent underline"
           onClick={() => select({ nodes: [u.id], links: [] })}
         >

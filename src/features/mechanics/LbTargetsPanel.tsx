@@ -76,7 +76,11 @@ export function LbTargetsPanel({ node }: { node: TopologyNode & { kind: 'lb' } }
                     {t.text(targetReasonText(x.reason, node, target))}
                   </span>
                 </span>
-                <span className="tabular-nums text-xs text-muted">
+                <span
+                  className="tabular-nums text-xs text-muted"
+                  data-testid={`mech-target-share-${x.target}`}
+                  title={tx(text('Share of the LB traffic it gets', 'LB 트래픽 중 받는 몫'))}
+                >
                   {t.num(x.share * 100, { maximumFractionDigits: 0 })} %
                 </span>
               </li>

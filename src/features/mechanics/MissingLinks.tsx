@@ -45,6 +45,12 @@ export function MissingLinks({ nodeId }: { nodeId: string }) {
                 type="button"
                 data-testid={`mech-link-to-${c.id}`}
                 className={buttonClass}
+                title={tx(
+                  text(
+                    'Adds the missing link from this node, so the requests that failed here reach it.',
+                    '이 노드에서 빠진 연결을 추가해, 여기서 실패하던 요청이 닿게 합니다.',
+                  ),
+                )}
                 onClick={() => connect(nodeId, c.id)}
               >
                 {tx(text('Link to {x} ({k})', '{x}({k})에 연결'), {

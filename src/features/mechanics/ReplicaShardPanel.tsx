@@ -36,6 +36,12 @@ export function ReplicaShardPanel({ node }: { node: TopologyNode & { kind: 'dbPr
           type="button"
           data-testid="mech-add-replica"
           className={buttonClass}
+          title={tx(
+            text(
+              'Adds a replica beside the primary, linked for replication; the servers read from it.',
+              '프라이머리 옆에 복제 연결된 복제본을 추가합니다. 서버는 여기서 읽습니다.',
+            ),
+          )}
           onClick={() => done(apply(addReplica(topo, node.id)))}
         >
           {tx(text('Add read replica', '읽기 복제본 추가'))}
@@ -59,6 +65,9 @@ export function ReplicaShardPanel({ node }: { node: TopologyNode & { kind: 'dbPr
             max={MAX_SHARDS}
             value={n}
             data-testid="mech-shard-n"
+            title={tx(
+              text('How many primaries the data is split over.', '데이터를 나눌 프라이머리 수.'),
+            )}
             onChange={(e) => setN(Number(e.target.value))}
             className={`${inputClass} w-20`}
           />
@@ -68,6 +77,12 @@ export function ReplicaShardPanel({ node }: { node: TopologyNode & { kind: 'dbPr
           <select
             value={strategy}
             data-testid="mech-shard-strategy"
+            title={tx(
+              text(
+                'How a user is assigned to a shard: by a hash of the id, or by ranges of ids.',
+                '사용자를 샤드에 배정하는 방법: ID의 해시 또는 ID 범위.',
+              ),
+            )}
             onChange={(e) => setStrategy(e.target.value as ShardStrategy)}
             className={inputClass}
           >
@@ -79,6 +94,12 @@ export function ReplicaShardPanel({ node }: { node: TopologyNode & { kind: 'dbPr
           type="button"
           data-testid="mech-shard"
           className={primaryButtonClass}
+          title={tx(
+            text(
+              'Splits this primary into shards, each with a slice of the users; the servers call them all.',
+              '이 프라이머리를 샤드로 나눕니다. 샤드마다 사용자 일부를 맡고, 서버는 모두를 호출합니다.',
+            ),
+          )}
           onClick={() => done(apply(shardPrimary(topo, node.id, n, strategy)))}
         >
           {tx(text('Split into shards', '샤드로 나누기'))}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import {
   INSTANCE_TYPE_NAMES,
   INSTANCE_TYPES,
@@ -34,6 +34,7 @@ export function ScaleUpPanel({ node }: { node: MachineNode }) {
   const current = node.params.instanceType;
   const [pick, setPick] = useState<InstanceTypeName>(current);
   const [refusal, setRefusal] = useState<string | null>(null);
+  const helpId = useId();
   const setParam = useTopologyStore((s) => s.setParam);
   const m = useNodeFields(node.id, RATES);
   // An ASG's rates are for the whole group: the type applies to each of its instances.
@@ -82,6 +83,7 @@ export function ScaleUpPanel({ node }: { node: MachineNode }) {
                         type="radio"
                         name={`type-${node.id}`}
                         checked={selected}
+                        aria-describedby={helpId}
                         onChange={() => setPick(name)}
                         className="sr-only"
                       />
@@ -90,7 +92,8 @@ export function ScaleUpPanel({ node }: { node: MachineNode }) {
                       </span>
                       {name === current && (
                         <span className="text-accent" title={tx(text('current type', '현재 유형'))}>
-                          ●<span className="sr-only">{tx(text('(now)', '(현재)'))}</span>
+                          <span aria-hidden>●</span>
+                          <span className="sr-only"> {tx(text('(now)', '(현재)'))}</span>
                         </span>
                       )}
                     </label>
@@ -129,7 +132,7 @@ export function ScaleUpPanel({ node }: { node: MachineNode }) {
           )}
         </p>
       )}
-      <p className="text-xs text-muted">
+      <p className="text-xs text-muted" id={helpId}>
         {tx(
           text(
             'Predicted with ρ = λS / c: the work arriving now (λS) over the cores of the new type.',
@@ -141,6 +144,12 @@ export function ScaleUpPanel({ node }: { node: MachineNode }) {
         type="button"
         data-testid="mech-scaleup-apply"
         className={primaryButtonClass}
+        title={tx(
+          text(
+            'Change the instance type (undoable); the machine keeps its roles and links.',
+            '인스턴스 유형을 바꿉니다(되돌리기 가능). 머신의 역할과 연결은 그대로입니다.',
+          ),
+        )}
         disabled={pick === current}
         onClick={() => {
           const r = setParam(node.id, 'instanceType', pick);

@@ -44,7 +44,16 @@ export function SplitRolePanel({ node }: { node: TopologyNode & { kind: 'server'
               data-testid={`mech-split-${role}`}
               className={buttonClass}
               disabled={why !== null}
-              title={why ? t.text(why) : undefined}
+              title={
+                why
+                  ? t.text(why)
+                  : tx(
+                      text(
+                        'Creates a server beside this one and moves the role there; you choose whether the callers follow.',
+                        '옆에 서버를 만들고 역할을 옮깁니다. 호출하는 쪽을 함께 옮길지는 직접 고릅니다.',
+                      ),
+                    )
+              }
               onClick={() => {
                 setRepoint(true);
                 setAsking(role);
@@ -79,6 +88,12 @@ export function SplitRolePanel({ node }: { node: TopologyNode & { kind: 'server'
             <input
               type="checkbox"
               data-testid="mech-split-repoint"
+              title={tx(
+                text(
+                  'Links that reached the role on this server go to the new machine instead.',
+                  '이 서버의 역할로 가던 연결을 새 머신으로 옮깁니다.',
+                ),
+              )}
               checked={repoint}
               onChange={(e) => setRepoint(e.target.checked)}
               className="size-4 accent-[var(--accent)]"
@@ -105,11 +120,22 @@ export function SplitRolePanel({ node }: { node: TopologyNode & { kind: 'server'
               type="button"
               data-testid="mech-split-confirm"
               className={primaryButtonClass}
+              title={tx(
+                text(
+                  'Create the server and move the role now.',
+                  '지금 서버를 만들고 역할을 옮깁니다.',
+                ),
+              )}
               onClick={() => run(asking)}
             >
               {tx(text('Move', '옮기기'))}
             </button>
-            <button type="button" className={buttonClass} onClick={() => setAsking(null)}>
+            <button
+              type="button"
+              className={buttonClass}
+              title={tx(text('Leave the server as it is.', '서버를 그대로 둡니다.'))}
+              onClick={() => setAsking(null)}
+            >
               {tx(text('Cancel', '취소'))}
             </button>
           </div>

@@ -54,6 +54,7 @@ export function Timeline() {
                   aria-label={tx(text('Delete event at {s} s', '{s}초 이벤트 삭제'), {
                     s: e.atSec,
                   })}
+                  title={tx(text('Remove it from the timeline.', '타임라인에서 뺍니다.'))}
                   className="rounded px-1.5 text-muted hover:bg-danger-soft hover:text-danger"
                   onClick={() => remove(i)}
                 >

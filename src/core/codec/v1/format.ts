@@ -2,11 +2,18 @@
  * Share-link format v1: the compact, positional form of a share document that is JSON-encoded,
  * deflated and base64url-encoded into `#v1.<payload>`. Layout (trailing defaults are dropped):
  *
- *   doc   = [name, nodes, links, seed, events, view, lesson]      defaults "", [], [], 1, [], 0, 0
+ *   doc   = [name, nodes, links, seed, events, view, lesson, images]
+ *                                              defaults "", [], [], 1, [], 0, 0, []
  *   node  = [kind, x/10, y/10, id, params, label]                  defaults -, -, -, 0, 0, <id>
  *   link  = [from, to, id, latencyMs, weight, cut]                 defaults -, -, 0, null, 1, 0
  *   event = [type, atSec, target, value]                           value: slow factor / setRate rate
  *   view  = [x, y, zoom]            lesson = [id, step]
+ *   image = [source, params, callees, label, name]   defaults -, 0, [], <source>, ami-NNN (<label>)
+ *
+ * `images` came after the first v1 links: a link without them has at most 7 fields and decodes to
+ * a document without an `images` field, exactly as before. An image's params use the server's
+ * frozen parameter table; its source and callees are node positions or, for nodes deleted since
+ * the image was taken, the literal id.
  *
  * kind, type, enum values and AZs are positions in the frozen tables (./tables.ts); params is a
  * flat list [index, value, index, value, ...] of the parameters that differ from their v1 default;
@@ -19,7 +26,7 @@
  * the field they become; the full document is then validated by the topology schema.
  * Contract: pure; no DOM, no React.
  */
-import { LIMITS, fill, t, type InputIssue } from '../../model';
+import { LIMITS, defaultImageName, fill, t, type InputIssue } from '../../model';
 import type { ShareDoc } from '../types';
 import {
   V1_AZS,
@@ -143,7 +150,9 @@ function trim(values: unknown[], defaults: readonly unknown[]): unknown[] {
 
 const NODE_DEFAULTS = [undefined, undefined, undefined, 0, 0, undefined];
 const LINK_DEFAULTS = [undefined, undefined, 0, null, 1, 0];
-const DOC_DEFAULTS = ['', [], [], V1_DEFAULT_SEED, [], 0, 0];
+const IMAGE_DEFAULTS = [undefined, 0, [], undefined, undefined];
+const DOC_DEFAULTS = ['', [], [], V1_DEFAULT_SEED, [], 0, 0, []];
+const SERVER = V1_KINDS.find((k) => k.kind === 'server')!;
 const grid = (v: number) => Math.round(v / V1_GRID);
 
 /**
@@ -202,9 +211,22 @@ export function packV1(doc: ShareDoc): unknown[] {
     }
   });
 
+  const images = (topo.images ?? []).map((im, i) => {
+    const params = packParams(SERVER, im.params, `images[${i}].params`);
+    const label = im.label === im.source ? undefined : im.label;
+    const name = im.name === defaultImageName(i, im.label, im.source) ? undefined : im.name;
+    return trim(
+      [nodeRef(im.source), params.length ? params : 0, im.callees.map(nodeRef), label, name],
+      IMAGE_DEFAULTS,
+    );
+  });
+
   const view = doc.view ? [doc.view.x, doc.view.y, doc.view.zoom] : 0;
   const lesson = doc.lesson ? [doc.lesson.id, doc.lesson.step] : 0;
-  return trim([topo.name, nodes, links, topo.scenario.seed, events, view, lesson], DOC_DEFAULTS);
+  return trim(
+    [topo.name, nodes, links, topo.scenario.seed, events, view, lesson, images],
+    DOC_DEFAULTS,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -383,6 +405,37 @@ function unpackEvents(packed: unknown[], nodeIds: unknown[], linkIds: unknown[],
   });
 }
 
+function unpackImages(packed: unknown[], nodeIds: unknown[], issues: Issues) {
+  const ref = (v: unknown, path: string) => {
+    if (isIndex(v, nodeIds.length)) return nodeIds[v];
+    if (typeof v === 'string') return v;
+    issues.add(path, v);
+    return undefined;
+  };
+  return packed.map((p, i) => {
+    const path = `images[${i}]`;
+    const a = Array.isArray(p) ? p : [];
+    if (!Array.isArray(p) || a.length < 1 || a.length > 5) issues.add(path, p);
+    const source = ref(a[0], `${path}.source`);
+    const callees = (listAt(a[2], `${path}.callees`, issues, LIMITS.nodes) ?? []).map((c, j) =>
+      ref(c, `${path}.callees[${j}]`),
+    );
+    const label: unknown = a[3] === undefined ? source : a[3];
+    const name: unknown =
+      a[4] === undefined && typeof label === 'string' && typeof source === 'string'
+        ? defaultImageName(i, label, source)
+        : a[4];
+    return {
+      name,
+      source,
+      kind: 'server',
+      label,
+      params: unpackParams(SERVER, a[1], `${path}.params`, issues),
+      callees,
+    };
+  });
+}
+
 function unpackPair<K extends string>(
   v: unknown,
   keys: readonly K[],
@@ -414,7 +467,9 @@ export function unpackV1(payload: unknown): UnpackResult {
   const packedNodes = listAt(p[1], 'nodes', issues, LIMITS.nodes);
   const packedLinks = listAt(p[2], 'links', issues, LIMITS.links);
   const packedEvents = listAt(p[4], 'scenario.events', issues, LIMITS.events);
-  if (!packedNodes || !packedLinks || !packedEvents) return { ok: false, issues: issues.list };
+  const packedImages = listAt(p[7], 'images', issues, LIMITS.images);
+  if (!packedNodes || !packedLinks || !packedEvents || !packedImages)
+    return { ok: false, issues: issues.list };
 
   const nodes = unpackNodes(packedNodes, issues);
   const nodeIds = nodes.map((n) => n['id']);
@@ -425,11 +480,12 @@ export function unpackV1(payload: unknown): UnpackResult {
     links.map((l) => l.id),
     issues,
   );
+  const images = unpackImages(packedImages, nodeIds, issues);
   const view = unpackPair(p[5], ['x', 'y', 'zoom'], 'view', issues);
   const lesson = unpackPair(p[6], ['id', 'step'], 'lesson', issues);
   if (issues.list.length > 0) return { ok: false, issues: issues.list };
 
-  const topology = {
+  const topology: Record<string, unknown> = {
     format: V1_FORMAT_NAME,
     version: V1,
     name: p[0] === undefined ? '' : p[0],
@@ -437,6 +493,7 @@ export function unpackV1(payload: unknown): UnpackResult {
     links,
     scenario: { seed: p[3] === undefined ? V1_DEFAULT_SEED : p[3], events },
   };
+  if (images.length > 0) topology['images'] = images;
   const doc: RawShareDoc = { topology };
   if (view) doc.view = view;
   if (lesson) doc.lesson = lesson;
