@@ -73,7 +73,9 @@ function solveInfinite(c: number, R: number, h: number, f: number, guess: number
   const k1 = 1 + h;
   let lo = 0;
   let hi = Math.min(c, R / k1);
-  let a = guess > lo && guess < hi ? guess : 0.5 * hi;
+  // A guess at or past the analytic bound starts from the bound (F ≤ 0 there): under a large h
+  // the root sits within rounding of it, and halving would throw the warm start away.
+  let a = guess > lo && guess < hi ? guess : guess >= hi && hi > 0 && hi < c ? hi : 0.5 * hi;
   for (let it = 0; it < 100; it++) {
     erlangCD(c, a);
     const u = c - a;
@@ -83,7 +85,9 @@ function solveInfinite(c: number, R: number, h: number, f: number, guess: number
     else hi = a;
     const dF = -k1 * u - rem - f * scr[EC_C]! - f * a * scr[EC_D]!;
     let next = dF < 0 ? a - F / dF : NaN;
-    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+    // The closed bracket: a Newton step that lands on the end just evaluated is the root to
+    // rounding, where bisecting away would only crawl back.
+    if (!(next >= lo && next <= hi)) next = 0.5 * (lo + hi);
     // F carries ~1e-16·R·c of rounding noise, so 1e-12 relative is as close as the root is defined.
     if (Math.abs(next - a) <= 1e-12 * a || hi - lo <= 1e-15 * c) return next;
     a = next;
@@ -382,7 +386,7 @@ export class SojournMix {
       if (g > 0) lo = t;
       else hi = t;
       let next = this.dens > 0 ? t + g / this.dens : NaN;
-      if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+      if (!(next >= lo && next <= hi)) next = 0.5 * (lo + hi);
       if (Math.abs(next - t) <= 1e-11 * next || hi - lo <= 1e-11 * hi) return next;
       t = next;
     }
