@@ -195,17 +195,24 @@ export function stationStep(
     out.X = 0;
     return out;
   }
-  // Bracket in log a, then Illinois regula falsi (F is increasing in a).
-  let lo = Math.log(Math.max(1e-12, Math.min(a, guess > 0 ? guess : a) * 0.5));
+  // Bracket in log a, then Illinois regula falsi (F is increasing in a). Each residual costs an
+  // O(K) M/M/c/K solve near saturation, so the bracket starts narrow around last step's load
+  // (the root moves little between steps) and widens geometrically until it holds the root.
+  const mid = Math.log(Math.max(1e-12, guess > 0 ? guess : a));
+  let width = 1e-4;
+  let lo = mid - width;
   let flo = finiteResidual(Math.exp(lo), S, c, Keff, ff, R, h, dtLam);
   while (flo > 0 && lo > -60) {
-    lo -= 4;
+    width *= 8;
+    lo = mid - width;
     flo = finiteResidual(Math.exp(lo), S, c, Keff, ff, R, h, dtLam);
   }
-  let hi = Math.log(Math.max(c, guess, a) * 2);
+  width = 1e-4;
+  let hi = mid + width;
   let fhi = finiteResidual(Math.exp(hi), S, c, Keff, ff, R, h, dtLam);
   while (fhi < 0 && hi < 60) {
-    hi += 2;
+    width *= 8;
+    hi = mid + width;
     fhi = finiteResidual(Math.exp(hi), S, c, Keff, ff, R, h, dtLam);
   }
   let side = 0;
