@@ -310,35 +310,49 @@ export function waitMoments(
  * node (requests with different work), or its instances.
  */
 export class SojournMix {
-  w: number[] = [];
-  S: number[] = [];
-  pw: number[] = [];
-  mc: number[] = [];
+  // Components in growable typed arrays: a frame rebuilds thousands of mixtures, and clearing
+  // and refilling JS arrays was a measurable part of it.
+  private w = new Float64Array(8);
+  private S = new Float64Array(8);
+  private pw = new Float64Array(8);
+  private mc = new Float64Array(8);
+  private n = 0;
 
   add(weight: number, S: number, pWait: number, mc: number): void {
     if (!(weight > 0)) return;
-    this.w.push(weight);
-    this.S.push(S > 0 ? S : 0);
-    this.pw.push(mc > 0 ? Math.min(1, Math.max(0, pWait)) : 0);
-    this.mc.push(mc > 0 ? mc : 0);
+    if (this.n === this.w.length) this.grow();
+    const i = this.n++;
+    this.w[i] = weight;
+    this.S[i] = S > 0 ? S : 0;
+    this.pw[i] = mc > 0 ? Math.min(1, Math.max(0, pWait)) : 0;
+    this.mc[i] = mc > 0 ? mc : 0;
+  }
+
+  private grow(): void {
+    const more = (a: Float64Array) => {
+      const b = new Float64Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.w = more(this.w);
+    this.S = more(this.S);
+    this.pw = more(this.pw);
+    this.mc = more(this.mc);
   }
 
   get size(): number {
-    return this.w.length;
+    return this.n;
   }
 
   clear(): void {
-    this.w.length = 0;
-    this.S.length = 0;
-    this.pw.length = 0;
-    this.mc.length = 0;
+    this.n = 0;
   }
 
   /** P(T > t) of the mixture; its density in `dens` (scratch). */
   private survival(t: number, total: number): number {
     let sv = 0;
     let dn = 0;
-    for (let i = 0; i < this.w.length; i++) {
+    for (let i = 0; i < this.n; i++) {
       const w = this.w[i]! / total;
       const S = this.S[i]!;
       const pw = this.pw[i]!;
@@ -369,32 +383,46 @@ export class SojournMix {
   private dens = 0;
 
   /**
-   * The p-quantile of the mixture (safeguarded Newton on its survival function).
+   * The p-quantile of the mixture (safeguarded Newton on its survival function), from `guess`
+   * when it is a positive time (e.g. the same quantile a moment ago: one or two steps then
+   * reach the root), else from the exponential with the mixture's mean.
    * @example const m = new SojournMix(); m.add(1, 0.25, 0.75, 1 / 1); m.quantile(0.99) // ln(100): M/M/1 λ=3, μ=4
    */
-  quantile(p: number): number {
+  quantile(p: number, guess = 0): number {
     let total = 0;
-    for (const w of this.w) total += w;
+    for (let i = 0; i < this.n; i++) total += this.w[i]!;
     if (!(total > 0)) return 0;
     const target = 1 - p;
     let lo = 0;
     let hi = 0;
     let mean = 0;
-    for (let i = 0; i < this.w.length; i++) {
+    for (let i = 0; i < this.n; i++) {
       hi = Math.max(hi, this.S[i]! + this.mc[i]!);
       mean += (this.w[i]! / total) * (this.S[i]! + this.pw[i]! * this.mc[i]!);
     }
     hi *= -Math.log(target) + 1;
-    while (this.survival(hi, total) > target && hi < 1e15) hi *= 2;
-    // Start from the exponential with the same mean: these sojourns are close to it.
-    let t = Math.min(0.99 * hi, Math.max(1e-300, -Math.log(target) * mean));
+    // From a guess the upper end is only sought if a Newton step fails (it costs an evaluation).
+    const warm = guess > 0 && guess < hi;
+    let hiKnown = !warm;
+    if (!warm) while (this.survival(hi, total) > target && hi < 1e15) hi *= 2;
+    // Else start from the exponential with the same mean: these sojourns are close to it.
+    let t = warm ? guess : Math.min(0.99 * hi, Math.max(1e-300, -Math.log(target) * mean));
     for (let it = 0; it < 100; it++) {
       const g = this.survival(t, total) - target;
       if (g > 0) lo = t;
-      else hi = t;
+      else {
+        hi = t;
+        hiKnown = true;
+      }
       let next = this.dens > 0 ? t + g / this.dens : NaN;
-      if (!(next >= lo && next <= hi)) next = 0.5 * (lo + hi);
-      if (Math.abs(next - t) <= 1e-11 * next || hi - lo <= 1e-11 * hi) return next;
+      if (!(next >= lo && (hiKnown ? next <= hi : next < Infinity))) {
+        if (!hiKnown) {
+          while (this.survival(hi, total) > target && hi < 1e15) hi *= 2;
+          hiKnown = true;
+        }
+        next = 0.5 * (lo + hi);
+      }
+      if (Math.abs(next - t) <= 1e-11 * next || (hiKnown && hi - lo <= 1e-11 * hi)) return next;
       t = next;
     }
     return t;
