@@ -483,3 +483,19 @@ export function shiftedGammaQuantile(mean: number, variance: number, d: number, 
   const fixed = d > 0 ? Math.min(d, mean) : 0;
   return fixed + gammaQuantileWH(mean - fixed, variance, p);
 }
+
+/**
+ * P(T > t) for the time of `shiftedGammaQuantile`: a fixed delay d plus a gamma-distributed
+ * variable part with mean − d and the given variance (Wilson–Hilferty, as the quantiles), so a
+ * time whose p-quantile exceeds t has P(T > t) above 1 − p. d is clamped to [0, mean]; a
+ * survival below 2⁻⁵³ is 0.
+ * @example shiftedGammaSurvival(0.03, 0.0001, 0.02, 0.066) // ≈ 0.01 (see shiftedGammaQuantile)
+ */
+export function shiftedGammaSurvival(mean: number, variance: number, d: number, t: number): number {
+  if (!(mean > 0)) return 0;
+  const fixed = d > 0 ? Math.min(d, mean) : 0;
+  if (t < fixed) return 1;
+  const s = gammaSurvival(mean - fixed, variance, t - fixed);
+  // Below 2⁻⁵³, P(T ≤ t) rounds to 1: the far tail of the approximation is noise, not a rate.
+  return s < 2 ** -53 ? 0 : s;
+}

@@ -391,11 +391,16 @@ function usersFields(rt: Runtime, u: number, nodes: Float64Array, o: number): vo
   if (w > 0) {
     const mean = m1 / w;
     const v = Math.max(0, m2 / w - mean * mean);
-    nodes[o + F.latencyMean] = mean * 1000;
+    // As for the global figures: no client waits past its timeout (the requests that would are
+    // the timeouts, counted from the same model in usersLatency).
+    const node = rt.net.topo.nodes[rt.net.users[u]!.node]!;
+    const cap =
+      node.kind === 'users' && node.params.timeoutMs > 0 ? node.params.timeoutMs / 1000 : Infinity;
+    nodes[o + F.latencyMean] = Math.min(mean, cap) * 1000;
     const d = md / w;
-    nodes[o + F.latencyP50] = shiftedGammaQuantile(mean, v, d, P[0]) * 1000;
-    nodes[o + F.latencyP95] = shiftedGammaQuantile(mean, v, d, P[1]) * 1000;
-    nodes[o + F.latencyP99] = shiftedGammaQuantile(mean, v, d, P[2]) * 1000;
+    nodes[o + F.latencyP50] = Math.min(shiftedGammaQuantile(mean, v, d, P[0]), cap) * 1000;
+    nodes[o + F.latencyP95] = Math.min(shiftedGammaQuantile(mean, v, d, P[1]), cap) * 1000;
+    nodes[o + F.latencyP99] = Math.min(shiftedGammaQuantile(mean, v, d, P[2]), cap) * 1000;
   }
 }
 
