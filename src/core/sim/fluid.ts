@@ -235,8 +235,8 @@ export function stationStep(
     }
     if (Math.abs(ft) <= 1e-13 * R) break;
   }
+  // The loop's last residual was taken at t: the scratch already holds busy and block there.
   a = Math.exp(t);
-  finiteResidual(a, S, c, Keff, ff, R, h, dtLam);
   out.a = a;
   out.busy = scr[FK_BUSY]!;
   out.block = scr[FK_BLOCK]!;
