@@ -36,6 +36,12 @@ describe('kernel benchmarks', () => {
     expect(r.complete).toBe(true);
   });
 
+  it('records the heap at every checkpoint of the run', () => {
+    const r = benchMemory('kernel-memory-20', small, 4, undefined, Infinity, 2);
+    expect(r.heapCheckpointsMB).toHaveLength(2);
+    for (const h of r.heapCheckpointsMB) expect(h).toBeLessThanOrEqual(r.heapPeakMB);
+  });
+
   it('stops at a whole second when the wall-clock budget is spent, and says so', () => {
     const r = benchMemory('kernel-memory-20', small, 3600, undefined, 0);
     expect(r).toMatchObject({ simSeconds: 1, simSecondsTarget: 3600, complete: false });

@@ -155,6 +155,8 @@ export interface MemoryBench {
   heapBeforeMB: number;
   heapAfterMB: number;
   heapPeakMB: number;
+  /** Heap after a collection at every checkpoint (simulated minute), MB: flat means level. */
+  heapCheckpointsMB: number[];
   heapGrowthMB: number;
   /** Whether collections were forced (otherwise figures include uncollected garbage). */
   gcForced: boolean;
@@ -188,13 +190,18 @@ export function benchMemory(
   sim.frame();
   const before = heap();
   let peak = before;
+  const checkpoints: number[] = [];
   const start = performance.now();
   const totalSteps = simSeconds * stepsPerSecond;
   const every = checkpointEverySec * stepsPerSecond;
   let done = 0;
   for (let k = 1; k <= totalSteps; k++) {
     sim.step(FRAME_DT);
-    if (k % every === 0) peak = Math.max(peak, heap());
+    if (k % every === 0) {
+      const h = heap();
+      checkpoints.push(round(h, 2));
+      peak = Math.max(peak, h);
+    }
     if (k % stepsPerSecond === 0) {
       sim.frame();
       done = k / stepsPerSecond;
@@ -217,6 +224,7 @@ export function benchMemory(
     heapBeforeMB: round(before, 2),
     heapAfterMB: round(after, 2),
     heapPeakMB: round(Math.max(peak, after), 2),
+    heapCheckpointsMB: checkpoints,
     heapGrowthMB: round(growth, 2),
     gcForced: gc !== undefined,
     wallSeconds: round(wallSeconds, 2),

@@ -153,8 +153,14 @@ function human(row: Row): string {
           : `target ≤ ${fmt(row['targetMsPerStepMedian'])} ms  ${fmt(row['status'])}`;
       return `${row.name.padEnd(16)} ${fmt(row['nodes']).padStart(6)} nodes ${fmt(row['links']).padStart(8)} links  step median ${fmt(row['msPerStepMedian'])} ms, p95 ${fmt(row['msPerStepP95'])} ms, cpu ${fmt(row['cpuMsPerStepMean'])} ms (${fmt(row['steps'])} steps)  frame ${fmt(row['msPerFrameMedian'])} ms  ${target}`;
     }
-    case 'kernel-memory':
-      return `${row.name.padEnd(16)} ${fmt(row['nodes']).padStart(6)} nodes, ${fmt(row['simSeconds'])}${row['complete'] ? '' : ` of ${fmt(row['simSecondsTarget'])} (wall budget spent; --full runs all)`} simulated s at dt 1/60: heap ${fmt(row['heapBeforeMB'])} MB -> ${fmt(row['heapAfterMB'])} MB (peak ${fmt(row['heapPeakMB'])}, growth ${fmt(row['heapGrowthMB'])} MB, flat ≤ ${fmt(row['flatLimitMB'])} MB${row['gcForced'] ? '' : ', gc not forced'})  ${fmt(row['status'])}  [${fmt(row['wallSeconds'])} s wall]`;
+    case 'kernel-memory': {
+      const marks = row['heapCheckpointsMB'] as number[];
+      const range =
+        marks.length > 0
+          ? `, ${marks.length} checkpoints ${fmt(Math.min(...marks))}–${fmt(Math.max(...marks))} MB`
+          : '';
+      return `${row.name.padEnd(16)} ${fmt(row['nodes']).padStart(6)} nodes, ${fmt(row['simSeconds'])}${row['complete'] ? '' : ` of ${fmt(row['simSecondsTarget'])} (wall budget spent; --full runs all)`} simulated s at dt 1/60: heap start ${fmt(row['heapBeforeMB'])} MB, end ${fmt(row['heapAfterMB'])} MB, peak ${fmt(row['heapPeakMB'])} MB${range} (growth ${fmt(row['heapGrowthMB'])} MB, flat ≤ ${fmt(row['flatLimitMB'])} MB${row['gcForced'] ? '' : ', gc not forced'})  ${fmt(row['status'])}  [${fmt(row['wallSeconds'])} s wall]`;
+    }
     case 'runner-speed': {
       const ex = (row['examples'] as { file: string; simSecondsPerWallSecond: number }[])
         .map((e) => `${e.file} ${fmt(e.simSecondsPerWallSecond)}`)

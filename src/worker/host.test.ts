@@ -84,8 +84,10 @@ describe('SimHost lifecycle', () => {
     host.handle(init());
     const i = out.messages.findIndex((m) => m.type === 'frame');
     const frame = out.of('frame')[0]!.frame;
+    expect(frame.classes).toBeInstanceOf(Float64Array);
     expect(out.transfers[i]).toEqual([
       frame.nodes.buffer,
+      frame.classes!.buffer,
       frame.linkRates.buffer,
       frame.global.buffer,
     ]);

@@ -120,4 +120,27 @@ describe('protocol', () => {
     };
     expect(frameTransferables(frame)).toEqual([shared, frame.global.buffer]);
   });
+
+  it('transfers the per-class metrics with the other buffers', () => {
+    const frame = {
+      time: 0,
+      nodeIds: ['a'],
+      nodes: new Float64Array(4),
+      classes: new Float64Array(6),
+      linkIds: [],
+      linkRates: new Float64Array(0),
+      global: new Float64Array(GLOBAL_FIELD_COUNT),
+      events: [],
+      diagnostics: [],
+      targets: [],
+      cohorts: [],
+      instances: [],
+    };
+    expect(frameTransferables(frame)).toEqual([
+      frame.nodes.buffer,
+      frame.classes.buffer,
+      frame.linkRates.buffer,
+      frame.global.buffer,
+    ]);
+  });
 });

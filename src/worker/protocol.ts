@@ -156,10 +156,10 @@ export function checkToWorker(data: unknown): string | null {
   }
 }
 
-/** The buffers of a frame, to transfer instead of copying. */
+/** The buffers of a frame (nodes, per-class metrics, links, global), to transfer instead of copying. */
 export function frameTransferables(frame: SimFrame): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
-  for (const a of [frame.nodes, frame.linkRates, frame.global])
-    if (a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) out.push(a.buffer);
+  for (const a of [frame.nodes, frame.classes, frame.linkRates, frame.global])
+    if (a && a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) out.push(a.buffer);
   return out;
 }

@@ -4,6 +4,7 @@
  */
 import type { ScenarioEvent, Topology } from '../core/model';
 import {
+  CLASS_FIELD_COUNT,
   GLOBAL_FIELD_COUNT,
   NODE_FIELD_COUNT,
   type Sim,
@@ -56,6 +57,8 @@ export class FakeSim implements Sim {
       time: this.time,
       nodeIds: ids,
       nodes: new Float64Array(ids.length * NODE_FIELD_COUNT),
+      // Like the kernel's frames: per-class metrics are always set.
+      classes: new Float64Array(ids.length * 2 * CLASS_FIELD_COUNT),
       linkIds: this.topology.links.map((l) => l.id),
       linkRates: new Float64Array(this.topology.links.length),
       global: new Float64Array(GLOBAL_FIELD_COUNT),

@@ -35,7 +35,25 @@ import {
   STAGE_DONE,
   STAGE_WEB,
 } from './compile';
-import { stationStep, waitMoments } from './fluid';
+import {
+  SI_C,
+  SI_DT,
+  SI_F,
+  SI_GUESS,
+  SI_K,
+  SI_LAMBDA,
+  SI_S,
+  SI_X0,
+  STEP_IN,
+  stationStepIn,
+  WAIT_IN,
+  waitMomentsIn,
+  WI_BUSY,
+  WI_C,
+  WI_SCALE,
+  WI_SERVED,
+  WI_X,
+} from './fluid';
 import { gimcPWaitRatio, gimcWaitRatio } from './gimc';
 import { dnsShares, dynamicLbShares, splitCa2 } from './routing';
 import type { Runtime } from './runtime';
@@ -58,7 +76,7 @@ export function isUp(rt: Runtime, s: number): boolean {
 // Scratch of the push phase: 0 = only sum route inflows (rIn), 1 = push flows.
 let phase = 0;
 // Doubles in module-level `let`s are boxed on every write; a typed array holds them in place.
-const sc = new Float64Array(14);
+const sc = new Float64Array(16);
 const CUR_CD2 = 0;
 const CUR_D = 1;
 const MS = 2;
@@ -73,6 +91,8 @@ const PORT_RATE = 10;
 const SHARD_RATE = 11;
 const MD = 12;
 const AD = 13;
+const GI_CA2 = 14;
+const GI_LOAD = 15;
 
 function err(rt: Runtime, s: number, cls: number, rate: number): void {
   rt.errC[s * 2 + cls]! += rate;
@@ -277,18 +297,19 @@ function routerStep(rt: Runtime, s: number, dt: number): void {
  * step). The service part is Allen–Cunneen's (cs² − 1)/2 added to it, so with Poisson arrivals
  * the factor is exactly Allen–Cunneen's, and with exponential work exactly GI/M/c.
  */
-function waitFactor(rt: Runtime, s: number, ca2: number, a: number, c: number): number {
+function waitFactor(rt: Runtime, s: number, c: number): void {
+  // ca² and a come in sc[GI_CA2] and sc[GI_LOAD]; the factor is left in rt.giRatio[s].
+  const ca2 = sc[GI_CA2]!;
+  const a = sc[GI_LOAD]!;
   const dc = ca2 - rt.giCa2[s]!;
   const da = a - rt.giLoad[s]!;
   if (rt.giRatio[s]! > 0 && c === rt.giCores[s] && dc * dc <= 1e-6 && da * da <= 1e-6 * a * a)
-    return rt.giRatio[s]!;
-  const r = gimcWaitRatio(ca2, a, c);
-  rt.giRatio[s] = r;
+    return;
+  rt.giRatio[s] = gimcWaitRatio(ca2, a, c);
   rt.giPWait[s] = gimcPWaitRatio();
   rt.giCa2[s] = ca2;
   rt.giLoad[s] = a;
   rt.giCores[s] = c;
-  return r;
 }
 
 /** One machine: its queue for this step, then its departures sent on. */
@@ -370,7 +391,10 @@ function machineStep(rt: Runtime, s: number, dt: number): void {
   let D: number;
   let busy = 0;
   let block = 0;
-  const f = waitFactor(rt, s, ca2, adm * sBar, c) + 0.5 * (cs2mix - 1);
+  sc[GI_CA2] = ca2;
+  sc[GI_LOAD] = adm * sBar;
+  waitFactor(rt, s, c);
+  const f = rt.giRatio[s]! + 0.5 * (cs2mix - 1);
   if (!(sBar > 0)) {
     D = adm + rt.X[s]! / dt;
     rt.X[s] = 0;
@@ -390,7 +414,15 @@ function machineStep(rt: Runtime, s: number, dt: number): void {
     D = rt.served[s]!;
   } else {
     const X0 = rt.X[s]!;
-    const out = stationStep(X0, adm, sBar, c, net.stLimit[s]!, f, dt, rt.stepOut, rt.aGuess[s]!);
+    STEP_IN[SI_X0] = X0;
+    STEP_IN[SI_LAMBDA] = adm;
+    STEP_IN[SI_S] = sBar;
+    STEP_IN[SI_C] = c;
+    STEP_IN[SI_K] = net.stLimit[s]!;
+    STEP_IN[SI_F] = f;
+    STEP_IN[SI_DT] = dt;
+    STEP_IN[SI_GUESS] = rt.aGuess[s]!;
+    const out = stationStepIn(rt.stepOut);
     rt.X[s] = out.X;
     rt.aGuess[s] = out.a;
     busy = out.busy;
@@ -401,7 +433,12 @@ function machineStep(rt: Runtime, s: number, dt: number): void {
     rt.lastS[s] = sBar;
     rt.lastF[s] = f;
     rt.lastDt[s] = dt;
-    const wm = waitMoments(out.X, busy, D, c, rt.waitOut, rt.giPWait[s]!);
+    WAIT_IN[WI_X] = out.X;
+    WAIT_IN[WI_BUSY] = busy;
+    WAIT_IN[WI_SERVED] = D;
+    WAIT_IN[WI_C] = c;
+    WAIT_IN[WI_SCALE] = rt.giPWait[s]!;
+    const wm = waitMomentsIn(rt.waitOut);
     rt.wqMean[s] = wm.mean;
     rt.wqSecond[s] = wm.second;
     rt.pWait[s] = wm.pWait;
@@ -477,7 +514,15 @@ function applyStep(rt: Runtime, s: number, lam: number, dt: number, up: boolean)
     rt.XA[s] = 0;
     rt.busyA[s] = 0;
   } else {
-    const out = stationStep(rt.XA[s]!, lam, S, 1, Infinity, 1, dt, rt.stepOut, rt.aGuessA[s]!);
+    STEP_IN[SI_X0] = rt.XA[s]!;
+    STEP_IN[SI_LAMBDA] = lam;
+    STEP_IN[SI_S] = S;
+    STEP_IN[SI_C] = 1;
+    STEP_IN[SI_K] = Infinity;
+    STEP_IN[SI_F] = 1;
+    STEP_IN[SI_DT] = dt;
+    STEP_IN[SI_GUESS] = rt.aGuessA[s]!;
+    const out = stationStepIn(rt.stepOut);
     rt.XA[s] = out.X;
     rt.aGuessA[s] = out.a;
     rt.busyA[s] = out.busy;

@@ -38,15 +38,23 @@ export const createStationStep = (): StationStep => ({ X: 0, a: 0, busy: 0, bloc
 const ebScratch: BacklogStepResult = { x: 0, g: 0 };
 const lossScratch = createLossQueueMetrics();
 
-/** Erlang C and its derivative in a (module scratch, no allocation). */
-// Module scratch in a typed array (a module-level `let` double is boxed on every write).
-const scr = new Float64Array(5);
+// Module scratch in a typed array (a module-level `let` double is boxed on every write, and so is
+// a double passed to a call that is not inlined: inputs travel through slots too).
+const scr = new Float64Array(10);
 const EC_C = 0;
 const EC_D = 1;
 const FK_BUSY = 2;
 const FK_BLOCK = 3;
 const SLOPE = 4;
-function erlangCD(n: number, a: number): void {
+const EC_A = 5;
+const TB_A = 6;
+const TB_N = 7;
+const TB_OUT = 8;
+const EC_N = 9;
+/** Erlang C and its derivative at load scr[EC_A] on scr[EC_N] servers, into scr[EC_C], scr[EC_D]. */
+function erlangCD(): void {
+  const n = scr[EC_N]!;
+  const a = scr[EC_A]!;
   if (!(a > 0)) {
     scr[EC_C] = 0;
     scr[EC_D] = n === 1 ? 1 : 0;
@@ -69,13 +77,30 @@ function erlangCD(n: number, a: number): void {
  * Solves a·u + f·a·C(a) = (R − h·a)·u for a in (0, c), u = c − a: the infinite-buffer step with
  * variability factor f (the queue part of X is f·C·a/u). Safeguarded Newton from a warm start.
  */
-function solveInfinite(c: number, R: number, h: number, f: number, guess: number): number {
+// Inputs of solveInfinite (doubles handed to a call that is not inlined would each be boxed).
+const solveIn = new Float64Array(5);
+const SV_C = 0;
+const SV_R = 1;
+const SV_H = 2;
+const SV_F = 3;
+const SV_GUESS = 4;
+
+function solveInfinite(): number {
+  const c = solveIn[SV_C]!;
+  const R = solveIn[SV_R]!;
+  const h = solveIn[SV_H]!;
+  const f = solveIn[SV_F]!;
+  const guess = solveIn[SV_GUESS]!;
   const k1 = 1 + h;
   let lo = 0;
   let hi = Math.min(c, R / k1);
-  let a = guess > lo && guess < hi ? guess : 0.5 * hi;
+  // A guess at or past the analytic bound starts from the bound (F ≤ 0 there): under a large h
+  // the root sits within rounding of it, and halving would throw the warm start away.
+  let a = guess > lo && guess < hi ? guess : guess >= hi && hi > 0 && hi < c ? hi : 0.5 * hi;
   for (let it = 0; it < 100; it++) {
-    erlangCD(c, a);
+    scr[EC_A] = a;
+    scr[EC_N] = c;
+    erlangCD();
     const u = c - a;
     const rem = R - k1 * a;
     const F = rem * u - f * a * scr[EC_C]!;
@@ -83,7 +108,9 @@ function solveInfinite(c: number, R: number, h: number, f: number, guess: number
     else hi = a;
     const dF = -k1 * u - rem - f * scr[EC_C]! - f * a * scr[EC_D]!;
     let next = dF < 0 ? a - F / dF : NaN;
-    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+    // The closed bracket: a Newton step that lands on the end just evaluated is the root to
+    // rounding, where bisecting away would only crawl back.
+    if (!(next >= lo && next <= hi)) next = 0.5 * (lo + hi);
     // F carries ~1e-16·R·c of rounding noise, so 1e-12 relative is as close as the root is defined.
     if (Math.abs(next - a) <= 1e-12 * a || hi - lo <= 1e-15 * c) return next;
     a = next;
@@ -101,8 +128,15 @@ export function loadAtBacklog(c: number, L: number, f: number, guess: number): n
     scr[SLOPE] = 1;
     return 0;
   }
-  const a = solveInfinite(c, L, 0, f, guess);
-  erlangCD(c, a);
+  solveIn[SV_C] = c;
+  solveIn[SV_R] = L;
+  solveIn[SV_H] = 0;
+  solveIn[SV_F] = f;
+  solveIn[SV_GUESS] = guess;
+  const a = solveInfinite();
+  scr[EC_A] = a;
+  scr[EC_N] = c;
+  erlangCD();
   const u = c - a;
   const dL = 1 + f * ((scr[EC_D]! * a) / u + scr[EC_C]! / u + (scr[EC_C]! * a) / (u * u));
   scr[SLOPE] = dL > 0 ? 1 / dL : 0;
@@ -150,6 +184,46 @@ export function stationStep(
   out: StationStep,
   guess: number,
 ): StationStep {
+  STEP_IN[SI_X0] = X0;
+  STEP_IN[SI_LAMBDA] = lambda;
+  STEP_IN[SI_S] = S;
+  STEP_IN[SI_C] = c;
+  STEP_IN[SI_K] = K;
+  STEP_IN[SI_F] = f;
+  STEP_IN[SI_DT] = dt;
+  STEP_IN[SI_GUESS] = guess;
+  return stationStepIn(out);
+}
+
+/**
+ * The inputs of {@link stationStepIn} by slot: the kernel's inner loop writes them here, since
+ * doubles passed as arguments to a call that is not inlined are boxed (an allocation each).
+ */
+export const STEP_IN = new Float64Array(8);
+export const SI_X0 = 0;
+export const SI_LAMBDA = 1;
+export const SI_S = 2;
+export const SI_C = 3;
+export const SI_K = 4;
+export const SI_F = 5;
+export const SI_DT = 6;
+export const SI_GUESS = 7;
+
+/**
+ * {@link stationStep} with its numeric inputs read from {@link STEP_IN}.
+ * @example
+ * STEP_IN.set([0, 3, 0.25, 1, Infinity, 1, 1, 0]); // X0, λ, S, c, K, f, dt, guess
+ * stationStepIn(createStationStep()).X // the backlog after one second
+ */
+export function stationStepIn(out: StationStep): StationStep {
+  const X0 = STEP_IN[SI_X0]!;
+  const lambda = STEP_IN[SI_LAMBDA]!;
+  const S = STEP_IN[SI_S]!;
+  const c = STEP_IN[SI_C]!;
+  const K = STEP_IN[SI_K]!;
+  const f = STEP_IN[SI_F]!;
+  const dt = STEP_IN[SI_DT]!;
+  const guess = STEP_IN[SI_GUESS]!;
   const lam = lambda > 0 ? lambda : 0;
   const x0 = X0 > 0 ? X0 : 0;
   if (!(S > 0) || !(c >= 1)) {
@@ -169,11 +243,23 @@ export function stationStep(
     implicitEulerBacklogStep(x0, lam, mu, c, dt, ebScratch);
     a = ebScratch.g;
   } else {
-    a = R > 0 ? solveInfinite(c, R, h, ff, guess) : 0;
+    solveIn[SV_C] = c;
+    solveIn[SV_R] = R;
+    solveIn[SV_H] = h;
+    solveIn[SV_F] = ff;
+    solveIn[SV_GUESS] = guess;
+    a = R > 0 ? solveInfinite() : 0;
   }
   // The buffer matters when the stationary queue would reach K with non-negligible probability:
   // P(N ≥ K) ≈ C·ρ^((K − c)/f) under the Allen–Cunneen scaling of the queue.
-  const finite = K < Infinity && (K <= c || tailBeyond(c, a, (K - c) / ff) > 1e-10);
+  let finite = K < Infinity && K <= c;
+  if (K < Infinity && !finite) {
+    scr[TB_A] = a;
+    scr[TB_N] = (K - c) / ff;
+    scr[EC_N] = c;
+    tailBeyond();
+    finite = scr[TB_OUT]! > 1e-10;
+  }
   if (!finite) {
     out.a = a;
     out.busy = a;
@@ -191,17 +277,24 @@ export function stationStep(
     out.X = 0;
     return out;
   }
-  // Bracket in log a, then Illinois regula falsi (F is increasing in a).
-  let lo = Math.log(Math.max(1e-12, Math.min(a, guess > 0 ? guess : a) * 0.5));
+  // Bracket in log a, then Illinois regula falsi (F is increasing in a). Each residual costs an
+  // O(K) M/M/c/K solve near saturation, so the bracket starts narrow around last step's load
+  // (the root moves little between steps) and widens geometrically until it holds the root.
+  const mid = Math.log(Math.max(1e-12, guess > 0 ? guess : a));
+  let width = 1e-4;
+  let lo = mid - width;
   let flo = finiteResidual(Math.exp(lo), S, c, Keff, ff, R, h, dtLam);
   while (flo > 0 && lo > -60) {
-    lo -= 4;
+    width *= 8;
+    lo = mid - width;
     flo = finiteResidual(Math.exp(lo), S, c, Keff, ff, R, h, dtLam);
   }
-  let hi = Math.log(Math.max(c, guess, a) * 2);
+  width = 1e-4;
+  let hi = mid + width;
   let fhi = finiteResidual(Math.exp(hi), S, c, Keff, ff, R, h, dtLam);
   while (fhi < 0 && hi < 60) {
-    hi += 2;
+    width *= 8;
+    hi = mid + width;
     fhi = finiteResidual(Math.exp(hi), S, c, Keff, ff, R, h, dtLam);
   }
   let side = 0;
@@ -224,8 +317,8 @@ export function stationStep(
     }
     if (Math.abs(ft) <= 1e-13 * R) break;
   }
+  // The loop's last residual was taken at t: the scratch already holds busy and block there.
   a = Math.exp(t);
-  finiteResidual(a, S, c, Keff, ff, R, h, dtLam);
   out.a = a;
   out.busy = scr[FK_BUSY]!;
   out.block = scr[FK_BLOCK]!;
@@ -233,14 +326,26 @@ export function stationStep(
   return out;
 }
 
-/** C(a)·ρ^n, the M/M/c probability that the queue holds more than n (n in queue slots). */
-function tailBeyond(c: number, a: number, n: number): number {
-  if (!(a > 0)) return 0;
-  if (a >= c) return 1;
+/**
+ * C(a)·ρ^n, the M/M/c probability that the queue holds more than n (n in queue slots), for
+ * c = scr[EC_N], a = scr[TB_A] and n = scr[TB_N], into scr[TB_OUT].
+ */
+function tailBeyond(): void {
+  const c = scr[EC_N]!;
+  const a = scr[TB_A]!;
+  const n = scr[TB_N]!;
+  scr[TB_OUT] = 0;
+  if (!(a > 0)) return;
+  if (a >= c) {
+    scr[TB_OUT] = 1;
+    return;
+  }
   const logRho = n * Math.log(a / c);
-  if (logRho < -30) return 0; // C ≤ 1, so the tail is below e^-30 whatever C is
-  erlangCD(c, a);
-  return scr[EC_C]! * Math.exp(logRho);
+  if (logRho < -30) return; // C ≤ 1, so the tail is below e^-30 whatever C is
+  scr[EC_A] = a;
+  scr[EC_N] = c;
+  erlangCD();
+  scr[TB_OUT] = scr[EC_C]! * Math.exp(logRho);
 }
 
 /** Moments of the wait before service at a node (reused object). */
@@ -271,6 +376,34 @@ export function waitMoments(
   out: WaitMoments,
   pWaitScale = 1,
 ): WaitMoments {
+  WAIT_IN[WI_X] = X;
+  WAIT_IN[WI_BUSY] = busy;
+  WAIT_IN[WI_SERVED] = served;
+  WAIT_IN[WI_C] = c;
+  WAIT_IN[WI_SCALE] = pWaitScale;
+  return waitMomentsIn(out);
+}
+
+/** The inputs of {@link waitMomentsIn} by slot (as {@link STEP_IN} for the station step). */
+export const WAIT_IN = new Float64Array(5);
+export const WI_X = 0;
+export const WI_BUSY = 1;
+export const WI_SERVED = 2;
+export const WI_C = 3;
+export const WI_SCALE = 4;
+
+/**
+ * {@link waitMoments} with its numeric inputs read from {@link WAIT_IN}.
+ * @example
+ * WAIT_IN.set([3, 0.75, 4, 1, 1]); // X, busy, served, c, P(wait) scale
+ * waitMomentsIn(createWaitMoments()).mean // 0.75
+ */
+export function waitMomentsIn(out: WaitMoments): WaitMoments {
+  const X = WAIT_IN[WI_X]!;
+  const busy = WAIT_IN[WI_BUSY]!;
+  const served = WAIT_IN[WI_SERVED]!;
+  const c = WAIT_IN[WI_C]!;
+  const pWaitScale = WAIT_IN[WI_SCALE]!;
   const q = X - busy;
   if (!(q > 0) || !(served > 0)) {
     out.mean = 0;
@@ -281,7 +414,9 @@ export function waitMoments(
   const wq = q / served;
   let pw = 1;
   if (busy < c) {
-    erlangCD(c, busy);
+    scr[EC_A] = busy;
+    scr[EC_N] = c;
+    erlangCD();
     pw = Math.min(1, scr[EC_C]! * pWaitScale);
   }
   if (!(pw > 1e-9)) pw = 1e-9;
@@ -299,35 +434,49 @@ export function waitMoments(
  * node (requests with different work), or its instances.
  */
 export class SojournMix {
-  w: number[] = [];
-  S: number[] = [];
-  pw: number[] = [];
-  mc: number[] = [];
+  // Components in growable typed arrays: a frame rebuilds thousands of mixtures, and clearing
+  // and refilling JS arrays was a measurable part of it.
+  private w = new Float64Array(8);
+  private S = new Float64Array(8);
+  private pw = new Float64Array(8);
+  private mc = new Float64Array(8);
+  private n = 0;
 
   add(weight: number, S: number, pWait: number, mc: number): void {
     if (!(weight > 0)) return;
-    this.w.push(weight);
-    this.S.push(S > 0 ? S : 0);
-    this.pw.push(mc > 0 ? Math.min(1, Math.max(0, pWait)) : 0);
-    this.mc.push(mc > 0 ? mc : 0);
+    if (this.n === this.w.length) this.grow();
+    const i = this.n++;
+    this.w[i] = weight;
+    this.S[i] = S > 0 ? S : 0;
+    this.pw[i] = mc > 0 ? Math.min(1, Math.max(0, pWait)) : 0;
+    this.mc[i] = mc > 0 ? mc : 0;
+  }
+
+  private grow(): void {
+    const more = (a: Float64Array) => {
+      const b = new Float64Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.w = more(this.w);
+    this.S = more(this.S);
+    this.pw = more(this.pw);
+    this.mc = more(this.mc);
   }
 
   get size(): number {
-    return this.w.length;
+    return this.n;
   }
 
   clear(): void {
-    this.w.length = 0;
-    this.S.length = 0;
-    this.pw.length = 0;
-    this.mc.length = 0;
+    this.n = 0;
   }
 
   /** P(T > t) of the mixture; its density in `dens` (scratch). */
   private survival(t: number, total: number): number {
     let sv = 0;
     let dn = 0;
-    for (let i = 0; i < this.w.length; i++) {
+    for (let i = 0; i < this.n; i++) {
       const w = this.w[i]! / total;
       const S = this.S[i]!;
       const pw = this.pw[i]!;
@@ -358,32 +507,46 @@ export class SojournMix {
   private dens = 0;
 
   /**
-   * The p-quantile of the mixture (safeguarded Newton on its survival function).
+   * The p-quantile of the mixture (safeguarded Newton on its survival function), from `guess`
+   * when it is a positive time (e.g. the same quantile a moment ago: one or two steps then
+   * reach the root), else from the exponential with the mixture's mean.
    * @example const m = new SojournMix(); m.add(1, 0.25, 0.75, 1 / 1); m.quantile(0.99) // ln(100): M/M/1 λ=3, μ=4
    */
-  quantile(p: number): number {
+  quantile(p: number, guess = 0): number {
     let total = 0;
-    for (const w of this.w) total += w;
+    for (let i = 0; i < this.n; i++) total += this.w[i]!;
     if (!(total > 0)) return 0;
     const target = 1 - p;
     let lo = 0;
     let hi = 0;
     let mean = 0;
-    for (let i = 0; i < this.w.length; i++) {
+    for (let i = 0; i < this.n; i++) {
       hi = Math.max(hi, this.S[i]! + this.mc[i]!);
       mean += (this.w[i]! / total) * (this.S[i]! + this.pw[i]! * this.mc[i]!);
     }
     hi *= -Math.log(target) + 1;
-    while (this.survival(hi, total) > target && hi < 1e15) hi *= 2;
-    // Start from the exponential with the same mean: these sojourns are close to it.
-    let t = Math.min(0.99 * hi, Math.max(1e-300, -Math.log(target) * mean));
+    // From a guess the upper end is only sought if a Newton step fails (it costs an evaluation).
+    const warm = guess > 0 && guess < hi;
+    let hiKnown = !warm;
+    if (!warm) while (this.survival(hi, total) > target && hi < 1e15) hi *= 2;
+    // Else start from the exponential with the same mean: these sojourns are close to it.
+    let t = warm ? guess : Math.min(0.99 * hi, Math.max(1e-300, -Math.log(target) * mean));
     for (let it = 0; it < 100; it++) {
       const g = this.survival(t, total) - target;
       if (g > 0) lo = t;
-      else hi = t;
+      else {
+        hi = t;
+        hiKnown = true;
+      }
       let next = this.dens > 0 ? t + g / this.dens : NaN;
-      if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-      if (Math.abs(next - t) <= 1e-11 * next || hi - lo <= 1e-11 * hi) return next;
+      if (!(next >= lo && (hiKnown ? next <= hi : next < Infinity))) {
+        if (!hiKnown) {
+          while (this.survival(hi, total) > target && hi < 1e15) hi *= 2;
+          hiKnown = true;
+        }
+        next = 0.5 * (lo + hi);
+      }
+      if (Math.abs(next - t) <= 1e-11 * next || (hiKnown && hi - lo <= 1e-11 * hi)) return next;
       t = next;
     }
     return t;
@@ -443,4 +606,20 @@ export function gammaSurvival(mean: number, variance: number, t: number): number
 export function shiftedGammaQuantile(mean: number, variance: number, d: number, p: number): number {
   const fixed = d > 0 ? Math.min(d, mean) : 0;
   return fixed + gammaQuantileWH(mean - fixed, variance, p);
+}
+
+/**
+ * P(T > t) for the time of `shiftedGammaQuantile`: a fixed delay d plus a gamma-distributed
+ * variable part with mean − d and the given variance (Wilson–Hilferty, as the quantiles), so a
+ * time whose p-quantile exceeds t has P(T > t) above 1 − p. d is clamped to [0, mean]; a
+ * survival below 2⁻⁵³ is 0.
+ * @example shiftedGammaSurvival(0.03, 0.0001, 0.02, 0.066) // ≈ 0.01 (see shiftedGammaQuantile)
+ */
+export function shiftedGammaSurvival(mean: number, variance: number, d: number, t: number): number {
+  if (!(mean > 0)) return 0;
+  const fixed = d > 0 ? Math.min(d, mean) : 0;
+  if (t < fixed) return 1;
+  const s = gammaSurvival(mean - fixed, variance, t - fixed);
+  // Below 2⁻⁵³, P(T ≤ t) rounds to 1: the far tail of the approximation is noise, not a rate.
+  return s < 2 ** -53 ? 0 : s;
 }

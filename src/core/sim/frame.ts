@@ -54,8 +54,59 @@ export function billed(rt: Runtime, s: number): boolean {
   return st !== IS_EMPTY && st !== IS_PENDING;
 }
 
+/** Per-node working arrays of a frame, kept between frames of the same compiled network. */
+interface FrameScratch {
+  utilSum: Float64Array;
+  utilN: Float64Array;
+  latDep: Float64Array;
+  latM1: Float64Array;
+  latM2: Float64Array;
+  latShaped: Uint8Array;
+  busyCls: Float64Array;
+  upAny: Uint8Array;
+  /** Users index of each node (−1 for others). */
+  usersOf: Int32Array;
+  marks: Uint8Array;
+}
+
+const scratchOf = new WeakMap<Runtime, FrameScratch>();
+
+function frameScratch(rt: Runtime): FrameScratch {
+  let sc = scratchOf.get(rt);
+  if (!sc) {
+    const n = rt.net.nodeIds.length;
+    const usersOf = new Int32Array(n).fill(-1);
+    // The first users entry of a node wins, as `findIndex` did.
+    for (let u = rt.net.users.length - 1; u >= 0; u--) usersOf[rt.net.users[u]!.node] = u;
+    sc = {
+      utilSum: new Float64Array(n),
+      utilN: new Float64Array(n),
+      latDep: new Float64Array(n * 3),
+      latM1: new Float64Array(n * 3),
+      latM2: new Float64Array(n * 3),
+      latShaped: new Uint8Array(n * 3),
+      busyCls: new Float64Array(n * 2),
+      upAny: new Uint8Array(n),
+      usersOf,
+      marks: new Uint8Array(n),
+    };
+    scratchOf.set(rt, sc);
+  } else {
+    sc.utilSum.fill(0);
+    sc.utilN.fill(0);
+    sc.latDep.fill(0);
+    sc.latM1.fill(0);
+    sc.latM2.fill(0);
+    sc.busyCls.fill(0);
+    sc.upAny.fill(0);
+  }
+  sc.latShaped.fill(1);
+  return sc;
+}
+
 /**
- * The frame of the current state.
+ * The frame of the current state. Its typed arrays are new on every call (a worker transfers
+ * them away); the working arrays behind them are reused.
  * @example const f = buildFrame(rt, events); f.nodes[i * NODE_FIELD_COUNT + F.utilization]
  */
 export function buildFrame(rt: Runtime, events: SimEvent[]): SimFrame {
@@ -64,25 +115,18 @@ export function buildFrame(rt: Runtime, events: SimEvent[]): SimFrame {
   const nodes = new Float64Array(nNodes * NODE_FIELD_COUNT);
   const classes = new Float64Array(nNodes * 2 * CLASS_FIELD_COUNT);
   const global = new Float64Array(GLOBAL_FIELD_COUNT);
+  const scratch = frameScratch(rt);
 
   // Timeouts are attributed to where the timed-out requests wait: in proportion to backlog.
   let backlogTotal = 0;
   for (let s = 0; s < net.nSt; s++) if (net.stKind[s] === K_MACHINE) backlogTotal += rt.X[s]!;
   const timeoutPerBacklog = backlogTotal > 0 ? rt.timeouts / backlogTotal : 0;
 
-  const utilSum = new Float64Array(nNodes);
-  const utilN = new Float64Array(nNodes);
-  // Sojourn per node and group (read, write, all): moments, and the mixture of M/M/c-shaped
-  // components when every one has exponential work (else the gamma fit of the moments is used).
+  const { utilSum, utilN, busyCls, upAny } = scratch;
   // Sojourn per node and group (read, write, all): departure-weighted moments, and whether every
   // component has exponential work (then the M/M/c-shaped mixture gives the percentiles, else
   // the gamma fit of the moments). The mixture is only rebuilt when the moments changed.
-  const latDep = new Float64Array(nNodes * 3);
-  const latM1 = new Float64Array(nNodes * 3);
-  const latM2 = new Float64Array(nNodes * 3);
-  const latShaped = new Uint8Array(nNodes * 3).fill(1);
-  const busyCls = new Float64Array(nNodes * 2);
-  const upAny = new Uint8Array(nNodes);
+  const { latDep, latM1, latM2, latShaped } = scratch;
 
   for (let s = 0; s < net.nSt; s++) {
     const i = net.stNode[s]!;
@@ -111,22 +155,30 @@ export function buildFrame(rt: Runtime, events: SimEvent[]): SimFrame {
     // Split the queue's backlog and busy cores by class (Little: in proportion to λ·W per port).
     const base = s * PORTS;
     let lw = 0;
-    const lwc = [0, 0];
-    const bc = [0, 0];
+    let lw0 = 0;
+    let lw1 = 0;
+    let bc0 = 0;
+    let bc1 = 0;
     for (let k = 0; k < PORTS; k++) {
       const d = rt.dep[base + k]!;
       lw += d * rt.w1[base + k]!;
-      lwc[k & 1]! += d * rt.w1[base + k]!;
-      bc[k & 1]! += d * net.pDemand[base + k]!;
+      if ((k & 1) === 0) {
+        lw0 += d * rt.w1[base + k]!;
+        bc0 += d * net.pDemand[base + k]!;
+      } else {
+        lw1 += d * rt.w1[base + k]!;
+        bc1 += d * net.pDemand[base + k]!;
+      }
     }
-    const bsum = bc[0]! + bc[1]!;
+    const bsum = bc0 + bc1;
     for (let c = 0; c < 2; c++) {
       const co = (i * 2 + c) * CLASS_FIELD_COUNT;
-      const xc = lw > 0 ? (rt.X[s]! * lwc[c]!) / lw : c === CLASS_READ ? rt.X[s]! : 0;
+      const lwc = c === 0 ? lw0 : lw1;
+      const xc = lw > 0 ? (rt.X[s]! * lwc) / lw : c === CLASS_READ ? rt.X[s]! : 0;
       classes[co + CF.backlog]! += xc + (c === 1 ? rt.XA[s]! : 0);
       classes[co + CF.timeoutRate]! += xc * timeoutPerBacklog;
       const cores = net.stCores[s]!;
-      const share = bsum > 0 ? bc[c]! / bsum : 0;
+      const share = bsum > 0 ? (c === 0 ? bc0 : bc1) / bsum : 0;
       const u = cores > 0 ? (rt.busy[s]! * share) / cores : 0;
       busyCls[i * 2 + c]! +=
         c === 1 && net.stMach[s] === M_REPLICA ? u + rt.busyA[s]! / Math.max(1, cores) : u;
@@ -148,7 +200,7 @@ export function buildFrame(rt: Runtime, events: SimEvent[]): SimFrame {
     if (net.stMach[s] === M_REPLICA && rt.servedA[s]! > 0) {
       // The apply thread is an M/M/1: its sojourn is exponential with mean XA / served.
       const w = rt.XA[s]! / rt.servedA[s]!;
-      for (const g of [1, 2]) {
+      for (let g = 1; g <= 2; g++) {
         const at = i * 3 + g;
         latDep[at]! += rt.servedA[s]!;
         latM1[at]! += rt.servedA[s]! * w;
@@ -157,8 +209,7 @@ export function buildFrame(rt: Runtime, events: SimEvent[]): SimFrame {
     }
   }
 
-  const users = new Set(net.users.map((u) => u.node));
-  const marks = lbMarks(rt);
+  const marks = lbMarks(rt, scratch.marks);
   for (let i = 0; i < nNodes; i++) {
     const o = i * NODE_FIELD_COUNT;
     const node = net.topo.nodes[i]!;
@@ -200,7 +251,7 @@ export function buildFrame(rt: Runtime, events: SimEvent[]): SimFrame {
       latShaped,
     );
     nodes[o + F.up] = upAny[i]!;
-    if (users.has(i)) usersFields(rt, i, nodes, o);
+    if (scratch.usersOf[i]! >= 0) usersFields(rt, scratch.usersOf[i]!, nodes, o);
     nodes[o + F.instances] = node.kind === 'asg' ? asgInService(rt, i) : upAny[i]!;
     nodes[o + F.health] = healthOf(rt, i, upAny[i] === 1, nodes[o + F.utilization]!, marks);
     if (node.kind === 'dbReplica') nodes[o + F.replicationLagMs] = lagMs(rt, i);
@@ -303,7 +354,11 @@ function writeLatency(
   const v = Math.max(0, second - mean * mean);
   const mix = shaped[slot] === 1 ? buildMix(rt, i, g) : null;
   for (let j = 0; j < 3; j++) {
-    const q = (mix && mix.size > 0 ? mix.quantile(P[j]!) : gammaQuantileWH(mean, v, P[j]!)) * 1000;
+    // The mixture's quantile is sought from last frame's (moments drift slowly between frames).
+    const q =
+      (mix && mix.size > 0
+        ? mix.quantile(P[j]!, val[slot * 3 + j]! / 1000)
+        : gammaQuantileWH(mean, v, P[j]!)) * 1000;
     out[at + qOff + j] = q;
     val[slot * 3 + j] = q;
   }
@@ -311,8 +366,7 @@ function writeLatency(
   key[slot * 2 + 1] = second;
 }
 
-function usersFields(rt: Runtime, i: number, nodes: Float64Array, o: number): void {
-  const u = rt.net.users.findIndex((x) => x.node === i);
+function usersFields(rt: Runtime, u: number, nodes: Float64Array, o: number): void {
   const ur = rt.usersRt[u];
   if (!ur) return;
   let w = 0;
@@ -337,11 +391,16 @@ function usersFields(rt: Runtime, i: number, nodes: Float64Array, o: number): vo
   if (w > 0) {
     const mean = m1 / w;
     const v = Math.max(0, m2 / w - mean * mean);
-    nodes[o + F.latencyMean] = mean * 1000;
+    // As for the global figures: no client waits past its timeout (the requests that would are
+    // the timeouts, counted from the same model in usersLatency).
+    const node = rt.net.topo.nodes[rt.net.users[u]!.node]!;
+    const cap =
+      node.kind === 'users' && node.params.timeoutMs > 0 ? node.params.timeoutMs / 1000 : Infinity;
+    nodes[o + F.latencyMean] = Math.min(mean, cap) * 1000;
     const d = md / w;
-    nodes[o + F.latencyP50] = shiftedGammaQuantile(mean, v, d, P[0]) * 1000;
-    nodes[o + F.latencyP95] = shiftedGammaQuantile(mean, v, d, P[1]) * 1000;
-    nodes[o + F.latencyP99] = shiftedGammaQuantile(mean, v, d, P[2]) * 1000;
+    nodes[o + F.latencyP50] = Math.min(shiftedGammaQuantile(mean, v, d, P[0]), cap) * 1000;
+    nodes[o + F.latencyP95] = Math.min(shiftedGammaQuantile(mean, v, d, P[1]), cap) * 1000;
+    nodes[o + F.latencyP99] = Math.min(shiftedGammaQuantile(mean, v, d, P[2]), cap) * 1000;
   }
 }
 
@@ -354,9 +413,9 @@ function asgInService(rt: Runtime, i: number): number {
 }
 
 /** Per node: whether some LB marks it unhealthy (bit 1) or still registering (bit 2). */
-function lbMarks(rt: Runtime): Uint8Array {
+function lbMarks(rt: Runtime, out: Uint8Array): Uint8Array {
   const net = rt.net;
-  const out = new Uint8Array(net.nodeIds.length);
+  out.fill(0);
   for (const lb of net.lbs)
     for (let e = net.rStart[lb.route]!; e < net.rEnd[lb.route]!; e++) {
       const t = net.eTarget[e]!;

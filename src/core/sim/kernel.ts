@@ -317,23 +317,34 @@ export function latencyTotals(rt: Runtime): void {
   }
 }
 
-/** Shard shares of each caller with several primaries: its users' shares, mixed by rate. */
+/**
+ * Shard shares of each caller with several primaries: its users' shares, mixed by rate. They
+ * depend only on the users' first-attempt rates, so they are mixed again only when one changed.
+ */
 function updateShardShares(rt: Runtime): void {
   const net = rt.net;
   if (net.shardGroups.length === 0) return;
+  const key = rt.shardKey;
+  let same = true;
   let total = 0;
-  for (let u = 0; u < net.users.length; u++)
-    total += rt.usersRt[u]!.first[0]! + rt.usersRt[u]!.first[1]!;
-  net.shardGroups.forEach((g, gi) => {
+  for (let u = 0; u < net.users.length; u++) {
+    const rate = rt.usersRt[u]!.first[0]! + rt.usersRt[u]!.first[1]!;
+    if (rate !== key[u]) same = false;
+    key[u] = rate;
+    total += rate;
+  }
+  if (same) return;
+  const groups = net.shardGroups;
+  for (let gi = 0; gi < groups.length; gi++) {
+    const g = groups[gi]!;
     const out = rt.shardShare[gi]!;
     out.fill(0);
     for (let u = 0; u < g.sharesByUsers.length; u++) {
-      const ur = rt.usersRt[u]!;
-      const w = total > 0 ? (ur.first[0]! + ur.first[1]!) / total : 1 / g.sharesByUsers.length;
+      const w = total > 0 ? key[u]! / total : 1 / g.sharesByUsers.length;
       const sh = g.sharesByUsers[u]!;
       for (let j = 0; j < g.count; j++) out[j]! += w * sh[j]!;
     }
-  });
+  }
 }
 
 /** Whether each entry carries traffic: its link is not cut, it is no routing loop, and a load

@@ -74,32 +74,40 @@ function erlangBLoop(n: number, a: number): number {
 }
 
 // Module-level scratch written by erlangBC (avoids allocating a tuple per call).
-let sC = 0; // Erlang C
-let sDC = 0; // dC/da
+// Module scratch of the solvers in a typed array: a module-level `let` holding a double is a
+// boxed number, reallocated on every write in the kernel's inner loops.
+const scratch = new Float64Array(7);
+const S_C = 0; // Erlang C
+const S_DC = 1; // dC/da
+const S_LNR = 2; // log survival of the M/M/c sojourn
+const S_HAZARD = 3; // its hazard
+const SOL_A = 4; // root a of solveLoad
+const SOL_U = 5; // n − a, with full relative precision
+const SOL_DL = 6; // 1 / L'(a) (= dG/dx at the root)
 
 /**
  * Erlang C and dC/da for n ≥ 1 servers at load a with gap u = n − a > 0 supplied by the caller
- * (so it keeps full relative precision when a → n). Results in sC, sDC.
+ * (so it keeps full relative precision when a → n). Results in scratch[S_C], scratch[S_DC].
  */
 function erlangBC(n: number, a: number, u: number, wantDerivative: boolean): void {
   if (!(a > 0)) {
-    sC = 0;
-    sDC = n === 1 ? 1 : 0;
+    scratch[S_C] = 0;
+    scratch[S_DC] = n === 1 ? 1 : 0;
     return;
   }
   const b = erlangBLoop(n, a);
   const d = u + a * b; // n − a + aB > 0
   const cc = (n * b) / d;
-  sC = cc < 1 ? cc : 1;
+  scratch[S_C] = cc < 1 ? cc : 1;
   if (!wantDerivative) return;
   if (a < 1e-150) {
     // Light-load limit: C ≈ a for one server, C = O(a^(n−1)) ≈ 0 otherwise.
-    sDC = n === 1 ? 1 : 0;
+    scratch[S_DC] = n === 1 ? 1 : 0;
     return;
   }
   const dB = b * (u / a + b); // ∂B/∂a = B(n/a − 1 + B), with n/a − 1 = u/a
   const dD = -(1 - b) + a * dB; // ∂(n − a + aB)/∂a
-  sDC = (n * (dB * d - b * dD)) / (d * d);
+  scratch[S_DC] = (n * (dB * d - b * dD)) / (d * d);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -141,7 +149,7 @@ export function erlangC(c: number, a: number): number {
   if (!(a > 0)) return 0;
   if (!(a < n)) return 1;
   erlangBC(n, a, n - a, false);
-  return sC;
+  return scratch[S_C]!;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -220,7 +228,7 @@ export function mmc(
   }
   const u = n - a;
   erlangBC(n, a, u, false);
-  const C = sC;
+  const C = scratch[S_C]!;
   const Lq = (C * a) / u;
   const Wq = (C * s) / u;
   out.pWait = C;
@@ -247,7 +255,7 @@ export function meanNumberInSystem(c: number, a: number): number {
   if (n === 0 || !(a < n)) return UNBOUNDED;
   const u = n - a;
   erlangBC(n, a, u, false);
-  return clampOut(a + (sC * a) / u);
+  return clampOut(a + (scratch[S_C]! * a) / u);
 }
 
 /**
@@ -313,7 +321,7 @@ export function allenCunneenWq(
   if (n === 0 || !(a < n)) return UNBOUNDED;
   const u = n - a;
   erlangBC(n, a, u, false);
-  return clampOut(((sC * s) / u) * ((nonNeg(ca2) + nonNeg(cs2)) / 2));
+  return clampOut(((scratch[S_C]! * s) / u) * ((nonNeg(ca2) + nonNeg(cs2)) / 2));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -321,8 +329,6 @@ export function allenCunneenWq(
 // ---------------------------------------------------------------------------------------------
 
 // Scratch written by sojournLogSurvival.
-let sLnR = 0;
-let sHazard = 0;
 
 /**
  * log P(T > t) and the hazard f(t)/P(T > t) of the M/M/c FCFS sojourn time, in units of S
@@ -344,8 +350,8 @@ function sojournLogSurvival(t: number, C: number, m: number, M: number, d: numbe
   const w1 = Math.exp(l1 - lmax);
   const w2 = Math.exp(l2 - lmax);
   const w = w1 + w2;
-  sLnR = lmax + Math.log(w);
-  sHazard = (w1 + w2 * ((M * g) / (1 + g))) / w;
+  scratch[S_LNR] = lmax + Math.log(w);
+  scratch[S_HAZARD] = (w1 + w2 * ((M * g) / (1 + g))) / w;
 }
 
 /**
@@ -378,7 +384,7 @@ export function mmcSojournQuantile(lambda: number, S: number, c: number, p: numb
   let C = 0;
   if (a > 0) {
     erlangBC(n, a, u, false);
-    C = sC;
+    C = scratch[S_C]!;
   }
   const m = u < 1 ? u : 1;
   const M = u < 1 ? 1 : u;
@@ -390,11 +396,11 @@ export function mmcSojournQuantile(lambda: number, S: number, c: number, p: numb
   let t = lo;
   for (let iter = 0; iter < 300; iter++) {
     sojournLogSurvival(t, C, m, M, d);
-    const g = sLnR - lnq; // decreasing in t
+    const g = scratch[S_LNR]! - lnq; // decreasing in t
     if (g === 0) break;
     if (g > 0) lo = t;
     else hi = t;
-    let next = sHazard > 0 ? t + g / sHazard : NaN;
+    let next = scratch[S_HAZARD]! > 0 ? t + g / scratch[S_HAZARD]! : NaN;
     if (!(next > lo && next < hi)) {
       next = hi === Infinity ? 2 * t + 1 : 0.5 * (lo + hi);
     }
@@ -425,7 +431,7 @@ export function mmcSojournVariance(lambda: number, S: number, c: number): number
   if (a === 0) return clampOut(s * s);
   const u = n - a;
   erlangBC(n, a, u, false);
-  const C = sC;
+  const C = scratch[S_C]!;
   const invTheta = s / u;
   return clampOut(s * s + C * (2 - C) * invTheta * invTheta);
 }
@@ -614,14 +620,9 @@ export function mmcK(
 // Fluid-model inverse: G_c(x) and the implicit Euler backlog step
 // ---------------------------------------------------------------------------------------------
 
-// Result scratch of solveLoad.
-let solA = 0; // root a
-let solU = 0; // n − a, with full relative precision
-let solDL = 0; // 1 / L'(a) (= dG/dx at the root)
-
 /**
  * Solve L(a) + kk·a = R for a ∈ [0, n), where L is the M/M/n mean number in system,
- * n ≥ 1, R > 0, kk ≥ 0. Writes solA, solU, solDL.
+ * n ≥ 1, R > 0, kk ≥ 0. Writes scratch[SOL_A], scratch[SOL_U], scratch[SOL_DL].
  *
  * Pole-free form: multiplying by u = n − a > 0 gives
  *   F(a) = (R − (1 + kk)·a)·u − a·C(a) = 0,
@@ -640,9 +641,9 @@ function solveLoad(n: number, R: number, kk: number): void {
     const hyp = Math.hypot(R - kk, Math.sqrt(2 * (R + kk) + 1));
     let a = R / (0.5 * (1 + kk + R) + 0.5 * hyp);
     if (a > 1) a = 1;
-    solA = a;
-    solU = u < 1 ? u : 1;
-    solDL = solU * solU; // L'(a) = 1/u²
+    scratch[SOL_A] = a;
+    scratch[SOL_U] = u < 1 ? u : 1;
+    scratch[SOL_DL] = scratch[SOL_U]! * scratch[SOL_U]!; // L'(a) = 1/u²
     return;
   }
 
@@ -671,8 +672,8 @@ function solveLoad(n: number, R: number, kk: number): void {
 
   for (let iter = 0; iter < 200; iter++) {
     erlangBC(n, a, u, true);
-    C = sC;
-    dC = sDC;
+    C = scratch[S_C]!;
+    dC = scratch[S_DC]!;
     const rem = R - k1 * a;
     const F = rem * u - a * C;
     if (F === 0) break;
@@ -739,12 +740,12 @@ function solveLoad(n: number, R: number, kk: number): void {
     u = nu;
     if (width) break;
   }
-  solA = a > 0 ? (a < n ? a : n) : 0;
-  solU = u > 0 ? (u < n ? u : n) : 0;
+  scratch[SOL_A] = a > 0 ? (a < n ? a : n) : 0;
+  scratch[SOL_U] = u > 0 ? (u < n ? u : n) : 0;
   // dG/dx = 1/L'(a), L'(a) = 1 + C'·a/u + C·n/u²  ⇒  u² / (u² + C'·a·u + C·n).
-  const uu = solU * solU;
-  const den = uu + dC * solA * solU + C * n;
-  solDL = den > 0 ? uu / den : 1;
+  const uu = scratch[SOL_U]! * scratch[SOL_U]!;
+  const den = uu + dC * scratch[SOL_A]! * scratch[SOL_U]! + C * n;
+  scratch[SOL_DL] = den > 0 ? uu / den : 1;
 }
 
 /** Output of {@link gcAndDerivative}. */
@@ -798,8 +799,8 @@ export function gcAndDerivative(c: number, x: number, out: GcResult = gcScratch)
     return out;
   }
   solveLoad(n, x, 0);
-  out.g = solA;
-  out.dgdx = solDL;
+  out.g = scratch[SOL_A]!;
+  out.dgdx = scratch[SOL_DL]!;
   return out;
 }
 
@@ -892,9 +893,9 @@ export function implicitEulerBacklogStep(
       x1 = clampOut(X0 + h * (lam - m * n));
     } else {
       solveLoad(n, R, kk);
-      g = solA;
-      const v = R - kk * solA;
-      x1 = clampOut(v > solA ? v : solA);
+      g = scratch[SOL_A]!;
+      const v = R - kk * scratch[SOL_A]!;
+      x1 = clampOut(v > scratch[SOL_A]! ? v : scratch[SOL_A]!);
     }
   }
   if (out) {

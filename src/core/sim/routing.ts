@@ -139,20 +139,30 @@ export function dynamicLbShares(rt: Runtime, r: number, lambda: number, dt: numb
 /** The Allen–Cunneen factor a target ran with last step (1 before it was ever loaded). */
 const factorOf = (rt: Runtime, t: number): number => (rt.lastF[t]! > 0 ? rt.lastF[t]! : 1);
 
-/** Busy servers of target t at backlog L, and d(busy)/dL in `gcOut.dgdx`. */
-function loadAt(rt: Runtime, t: number, L: number): number {
+/**
+ * Busy servers of entry e's target at backlog L, and d(busy)/dL in `gcOut.dgdx`. The root is
+ * sought from the load found for this entry at the level tried before (successive levels are
+ * close); `leastOutstandingShares` seeds that with the target's own load.
+ */
+function loadAt(rt: Runtime, e: number, t: number, L: number): number {
   const c = rt.net.stCores[t]!;
   const f = factorOf(rt, t);
   if (f === 1) {
     gcAndDerivative(c, L, gcOut);
     return gcOut.g;
   }
-  const a = loadAtBacklog(c, L, f, rt.aGuess[t]!);
+  const a = loadAtBacklog(c, L, f, rt.eLoad[e]!);
+  rt.eLoad[e] = a;
   gcOut.dgdx = loadAtBacklogSlope();
   return a;
 }
 
-/** The level L at which Σ max(0, (L − x_i)/dt + μ_i·G_i(L)) = λ, by safeguarded Newton. */
+/**
+ * The level L at which Σ max(0, (L − x_i)/dt + μ_i·G_i(L)) = λ, by safeguarded Newton. It
+ * starts from the candidates' mean backlog (near the root: at rest every backlog equals L).
+ * Every start and seed is a function of this step's state only, never of an earlier solve, so a
+ * run at rest reaches a fixed point exactly and the rest caches downstream can hold.
+ */
 function leastOutstandingShares(rt: Runtime, r: number, lambda: number, dt: number): void {
   const net = rt.net;
   const start = net.rStart[r]!;
@@ -160,10 +170,19 @@ function leastOutstandingShares(rt: Runtime, r: number, lambda: number, dt: numb
   const h = dt > 1e-9 ? dt : 1e-9;
   let lo = 0;
   let hi = 0;
+  let sumX = 0;
+  let k = 0;
   for (let e = start; e < end; e++)
-    if (rt.eShare[e]! > 0) hi = Math.max(hi, rt.X[net.eTarget[e]!]!);
+    if (rt.eShare[e]! > 0) {
+      const x = rt.X[net.eTarget[e]!]!;
+      hi = Math.max(hi, x);
+      sumX += x;
+      k++;
+      rt.eLoad[e] = rt.aGuess[net.eTarget[e]!]!;
+    }
   hi += lambda * h + 1;
-  let L = 0.5 * (lo + hi);
+  const meanX = k > 0 ? sumX / k : 0;
+  let L = meanX > lo && meanX < hi ? meanX : 0.5 * (lo + hi);
   for (let it = 0; it < 60; it++) {
     let F = -lambda;
     let dF = 0;
@@ -171,7 +190,7 @@ function leastOutstandingShares(rt: Runtime, r: number, lambda: number, dt: numb
       if (rt.eShare[e]! <= 0) continue;
       const t = net.eTarget[e]!;
       const mu = serviceRate(rt, t);
-      const g = loadAt(rt, t, L);
+      const g = loadAt(rt, e, t, L);
       const v = (L - rt.X[t]!) / h + mu * g;
       if (v > 0) {
         F += v;
@@ -181,7 +200,7 @@ function leastOutstandingShares(rt: Runtime, r: number, lambda: number, dt: numb
     if (F > 0) hi = L;
     else lo = L;
     let next = dF > 0 ? L - F / dF : NaN;
-    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+    if (!(next >= lo && next <= hi)) next = 0.5 * (lo + hi);
     if (Math.abs(next - L) <= 1e-10 * (1 + L) || hi - lo <= 1e-12 * (1 + hi)) {
       L = next;
       break;
@@ -192,7 +211,7 @@ function leastOutstandingShares(rt: Runtime, r: number, lambda: number, dt: numb
   for (let e = start; e < end; e++) {
     if (rt.eShare[e]! <= 0) continue;
     const t = net.eTarget[e]!;
-    const v = Math.max(0, (L - rt.X[t]!) / h + serviceRate(rt, t) * loadAt(rt, t, L));
+    const v = Math.max(0, (L - rt.X[t]!) / h + serviceRate(rt, t) * loadAt(rt, e, t, L));
     rt.eShare[e] = v > 0 ? v : 1e-12;
     total += rt.eShare[e]!;
   }

@@ -180,6 +180,8 @@ export class Runtime {
   readonly eBlocked: Uint8Array;
   readonly rIn: Float64Array;
   readonly rLive: Float64Array;
+  /** Least outstanding: the load of an entry's target at the last level tried (warm start). */
+  readonly eLoad: Float64Array;
   /** Slow-start window (s) of a load balancer's route, 0 when off. */
   readonly rSlowStart: Float64Array;
   // --- load balancer targets, per entry
@@ -205,6 +207,11 @@ export class Runtime {
   readonly dnsRt: DnsRuntime[];
   readonly asgRt: AsgRuntime[];
   readonly shardShare: Float64Array[];
+  /**
+   * Per users node: the first-attempt rate the shard shares were last mixed with (NaN before
+   * the first mix), so they are only mixed again when some users node's rate changed.
+   */
+  readonly shardKey: Float64Array;
   /** DNS index of a station (−1 for others) and each DNS name's TTL in seconds. */
   readonly dnsOf: Int32Array;
   readonly dnsTtl: Float64Array;
@@ -312,6 +319,7 @@ export class Runtime {
     this.eBlocked = blockedEntries(net);
     this.rIn = f64(net.nRoutes);
     this.rLive = f64(net.nRoutes);
+    this.eLoad = f64(ne);
     this.rSlowStart = f64(net.nRoutes);
     for (const lb of net.lbs) {
       const node = net.topo.nodes[lb.node]!;
@@ -335,6 +343,7 @@ export class Runtime {
     this.dnsRt = [];
     this.asgRt = [];
     this.shardShare = net.shardGroups.map((g) => f64(g.count));
+    this.shardKey = f64(net.users.length).fill(NaN);
     this.dnsOf = new Int32Array(n).fill(-1);
     this.dnsTtl = f64(net.dnses.length);
     net.dnses.forEach((d, i) => {

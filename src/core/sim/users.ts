@@ -9,7 +9,8 @@
  *   scheduled by earlier steps); with a retry budget, retries above retryBudgetPct % of the
  *   first attempts are dropped (given up);
  * - after the reverse sweep, an attempt fails with probability 1 − σ (an error or drop on its
- *   path) and times out with probability σ·P(T > timeout), T the gamma fit of its time to exit;
+ *   path) and times out with probability σ·P(T > timeout), T its time to exit as the reported
+ *   percentiles model it: the fixed round trips plus a gamma fit of the rest;
  *   failures of level j are due again after backoff·2^j (plus the timeout for timed-out ones)
  *   as level j + 1, until `retries` levels are used, then they are given up.
  * Servers do not cancel requests their clients gave up on, so work on timed-out requests is
@@ -19,7 +20,7 @@
  * Contract: pure computation over the runtime; allocation-free per step.
  */
 import { PORTS, STAGE_WEB } from './compile';
-import { gammaSurvival } from './fluid';
+import { shiftedGammaSurvival } from './fluid';
 import type { Runtime, UsersRuntime } from './runtime';
 import { offeredRate, type UsersParams } from './traffic';
 
@@ -158,7 +159,10 @@ export function usersLatency(rt: Runtime): void {
       ur.sigma[c] = sg;
       ur.t1[c] = x1;
       ur.t2[c] = x2;
-      ur.timeoutFrac[c] = tau > 0 && sg > 0 ? gammaSurvival(x1, Math.max(0, x2 - x1 * x1), tau) : 0;
+      // The end-to-end model of the reported percentiles (fixed round trips plus a gamma fit of
+      // the rest): a users node whose p95 passes its timeout times out more than 5 % of requests.
+      ur.timeoutFrac[c] =
+        tau > 0 && sg > 0 ? shiftedGammaSurvival(x1, Math.max(0, x2 - x1 * x1), rt.tD[k]!, tau) : 0;
     }
   }
 }
