@@ -72,8 +72,9 @@ export default function ChartsView({ subject, onSubject }: Props) {
         <EventLog />
       </div>
       <div className="grid grid-cols-[repeat(auto-fill,minmax(min(100%,320px),1fr))] gap-2">
-        {specs.map((spec) => (
+        {specs.map((spec, i) => (
           <TimeChart
+            stagger={i}
             key={`${current}-${spec.id}`}
             spec={spec}
             title={t(spec.titleKey ?? CHART_TITLE[spec.id])}

@@ -1,4 +1,13 @@
-import { memo, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import {
   CartesianGrid,
   Legend,
@@ -17,7 +26,17 @@ import { axisTick, type ChartSpec } from './chartData';
 
 const HOT = '#D55E00';
 
+// Props recharts keeps in its store are module constants (or memoized): a new object or function
+// on every render makes it re-run its selectors and re-lay out the chart, ten times a second.
 const tick = { fill: 'currentColor', fontSize: 10 };
+const MARGIN = { top: 16, right: 12, bottom: 0, left: 0 };
+const MARGIN_RIGHT_AXIS = { ...MARGIN, right: 4 };
+const PCT_DOMAIN: [number, number] = [0, 100];
+const AUTO_DOMAIN: [number, 'auto'] = [0, 'auto'];
+const TOOLTIP_STYLE = { background: 'var(--surface)', borderColor: 'var(--border)', fontSize: 12 };
+const LEGEND_STYLE = { fontSize: 11 };
+const tooltipLabel = (v: unknown) => formatClock(Number(v));
+const tooltipValue = (v: unknown) => axisTick(Number(v));
 
 interface Props {
   spec: ChartSpec;
@@ -30,7 +49,12 @@ interface Props {
   lineName: (key: string) => string;
   header?: ReactNode;
   height: number;
+  /** Position among the charts shown together: each redraws in its own slot after a frame. */
+  stagger?: number;
 }
+
+/** Gap between two charts' redraws, ms: a third of the ~10 Hz frame interval. */
+const STAGGER_MS = 30;
 
 /** Whether the element is on screen (true until the browser says otherwise, and without the API). */
 function useInView(ref: RefObject<HTMLElement | null>): boolean {
@@ -55,16 +79,37 @@ type BodyProps = Pick<
 
 /**
  * One chart over simulated time: its lines (animation off: they update ~10 times a second), the
- * 90 % line with the time above it shaded (utilization), and the event markers. A chart scrolled
- * out of view keeps its last picture and catches up when it comes back: recharts re-renders are
- * the largest cost of a running system on the main thread.
+ * 90 % line with the time above it shaded (utilization), and the event markers.
+ * Redrawing a chart is the largest cost of a running system on the main thread (recharts re-runs
+ * its store for every new data array), so: a chart scrolled out of view keeps its last picture
+ * and catches up when it comes back, and the charts on screen redraw one at a time, each in its
+ * own task a slot apart, instead of all in one long frame.
  */
 export const TimeChart = memo(function TimeChart(p: Props) {
   const ref = useRef<HTMLElement>(null);
   const inView = useInView(ref);
   const live: BodyProps = p;
   const [shown, setShown] = useState<BodyProps>(live);
-  if (inView && shown !== live) setShown(live);
+  const latest = useRef(live);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const delay = (p.stagger ?? 0) * STAGGER_MS;
+  useEffect(() => {
+    latest.current = live;
+  });
+  useEffect(() => {
+    // A pending redraw is kept (and takes the latest props), so frequent updates cannot starve it.
+    if (!inView || shown === live || pending.current !== null) return;
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      setShown(latest.current);
+    }, delay);
+  });
+  useEffect(
+    () => () => {
+      if (pending.current !== null) clearTimeout(pending.current);
+    },
+    [],
+  );
   return (
     <figure
       ref={ref}
@@ -94,15 +139,28 @@ const ChartBody = memo(function ChartBody(p: BodyProps) {
   const { spec, domainEnd, markers } = p;
   const right = spec.lines.some((l) => l.axis === 'right');
   const pctAxis = spec.threshold !== undefined;
+  const xDomain = useMemo((): [number, number] => [0, domainEnd], [domainEnd]);
+  const rightUnit = spec.rightUnit ?? '';
+  const rightTick = useCallback((v: number) => `${rightUnit}${axisTick(v)}`, [rightUnit]);
+  const thresholdValue = spec.threshold?.value;
+  const thresholdLabel = useMemo(
+    () => ({
+      value: `${thresholdValue} %`,
+      position: 'insideTopLeft' as const,
+      fill: HOT,
+      fontSize: 10,
+    }),
+    [thresholdValue],
+  );
   return (
     <div className="text-muted" style={{ height: p.height }}>
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={spec.rows} margin={{ top: 16, right: right ? 4 : 12, bottom: 0, left: 0 }}>
+        <LineChart data={spec.rows} margin={right ? MARGIN_RIGHT_AXIS : MARGIN}>
           <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
           <XAxis
             dataKey="t"
             type="number"
-            domain={[0, domainEnd]}
+            domain={xDomain}
             allowDataOverflow
             tickFormatter={formatClock}
             tick={tick}
@@ -115,7 +173,7 @@ const ChartBody = memo(function ChartBody(p: BodyProps) {
             tick={tick}
             stroke="currentColor"
             tickFormatter={axisTick}
-            domain={pctAxis ? [0, 100] : [0, 'auto']}
+            domain={pctAxis ? PCT_DOMAIN : AUTO_DOMAIN}
             allowDataOverflow={pctAxis}
           />
           {right && (
@@ -125,20 +183,16 @@ const ChartBody = memo(function ChartBody(p: BodyProps) {
               width={44}
               tick={tick}
               stroke="currentColor"
-              tickFormatter={(v: number) => `${spec.rightUnit ?? ''}${axisTick(v)}`}
+              tickFormatter={rightTick}
             />
           )}
           <Tooltip
             isAnimationActive={false}
-            labelFormatter={(v) => formatClock(Number(v))}
-            formatter={(v) => axisTick(Number(v))}
-            contentStyle={{
-              background: 'var(--surface)',
-              borderColor: 'var(--border)',
-              fontSize: 12,
-            }}
+            labelFormatter={tooltipLabel}
+            formatter={tooltipValue}
+            contentStyle={TOOLTIP_STYLE}
           />
-          <Legend wrapperStyle={{ fontSize: 11 }} iconSize={10} />
+          <Legend wrapperStyle={LEGEND_STYLE} iconSize={10} />
           {spec.threshold?.spans.map((s, i) => (
             <ReferenceArea
               key={`span-${i}`}
@@ -160,12 +214,7 @@ const ChartBody = memo(function ChartBody(p: BodyProps) {
               strokeDasharray="6 3"
               strokeWidth={1.5}
               className="threshold-line"
-              label={{
-                value: `${spec.threshold.value} %`,
-                position: 'insideTopLeft',
-                fill: HOT,
-                fontSize: 10,
-              }}
+              label={thresholdLabel}
             />
           )}
           {markers.map((m) => {
