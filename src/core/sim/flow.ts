@@ -75,7 +75,7 @@ export function isUp(rt: Runtime, s: number): boolean {
 }
 
 // Doubles in module-level `let`s are boxed on every write; a typed array holds them in place.
-const sc = new Float64Array(16);
+const sc = new Float64Array(18);
 const CUR_CD2 = 0;
 const CUR_D = 1;
 const MS = 2;
@@ -92,6 +92,8 @@ const MD = 12;
 const AD = 13;
 const GI_CA2 = 14;
 const GI_LOAD = 15;
+const RATE_W = 16;
+const PORT_RATE_W = 17;
 
 function err(rt: Runtime, s: number, cls: number, rate: number): void {
   rt.errC[s * 2 + cls]! += rate;
@@ -153,6 +155,71 @@ function pushRoute(rt: Runtime, s: number, r: number, stage: number, cls: number
   }
   // Shares that point nowhere (a DNS cohort without an answer) fail at the router.
   if (sum < 1 - 1e-9) err(rt, s, cls, rate * (1 - sum));
+}
+
+/**
+ * {@link pushRoute} of both classes at once, sc[RATE] reads and sc[RATE_W] writes with the same
+ * ca² sc[CA2], in one pass over the route's entries: a web server's reads and writes go to the
+ * same app servers. Every sum receives the same terms in the same order as two single pushes
+ * (reads first): the classes have their own arrivals and errors, and per entry and per target
+ * the read term still comes before the write term.
+ */
+function pushRoutePair(rt: Runtime, s: number, r: number, stage: number): void {
+  const rateR = sc[RATE]!;
+  const rateW = sc[RATE_W]!;
+  const live = r < 0 ? 0 : rt.rLive[r]!;
+  if (!(live > 0)) {
+    err(rt, s, 0, rateR);
+    err(rt, s, 1, rateW);
+    return;
+  }
+  const net = rt.net;
+  const ca2 = sc[CA2]!;
+  const st = net.rStage[r]!;
+  const deliver = st === RS_SAME ? stage : st;
+  if (deliver === RS_APPLY) return;
+  const pol = net.rPolicy[r]!;
+  const end = net.rEnd[r]!;
+  const eShare = rt.eShare;
+  const eFlow = rt.eFlow;
+  const eOk = rt.eOk;
+  const eTarget = net.eTarget;
+  const eLag = net.eLag;
+  const even = pol === POL_RR || pol === POL_LEAST;
+  const evenCa2 = ca2 / live;
+  let sum = 0;
+  for (let e = net.rStart[r]!; e < end; e++) {
+    const sh = eShare[e]!;
+    if (!(sh > 0)) continue;
+    sum += sh;
+    const fR = rateR * sh;
+    const fW = rateW * sh;
+    eFlow[e]! += fR;
+    eFlow[e]! += fW;
+    if (eOk[e] === 0) {
+      err(rt, s, 0, fR);
+      err(rt, s, 1, fW);
+      continue;
+    }
+    const t = eTarget[e]!;
+    const c2 = even ? evenCa2 : splitCa2(pol, ca2, sh, live);
+    const idx = t * PORTS + deliver * 2;
+    if (eLag[e] === 1) {
+      rt.lagArr[idx]! += fR;
+      rt.lagArr[idx + 1]! += fW;
+      rt.lagCa2[t]! += fR * c2;
+      rt.lagCa2[t]! += fW * c2;
+    } else {
+      rt.arr[idx]! += fR;
+      rt.arr[idx + 1]! += fW;
+      rt.arrCa2[t]! += fR * c2;
+      rt.arrCa2[t]! += fW * c2;
+    }
+  }
+  if (sum < 1 - 1e-9) {
+    err(rt, s, 0, rateR * (1 - sum));
+    err(rt, s, 1, rateW * (1 - sum));
+  }
 }
 
 /**
@@ -475,13 +542,51 @@ function machineStep(rt: Runtime, s: number, dt: number): void {
   sc[CUR_CD2] = cd2;
   sc[CUR_D] = D;
   if (!moving) return;
+  const pNext = net.pNext;
   for (let m = act; m !== 0; m &= m - 1) {
     const k = 31 - Math.clz32(m & -m);
     const dep = rt.dep[base + k]!;
     if (!(dep > 0)) continue;
     sc[PORT_RATE] = dep;
+    if (
+      (k & 1) === 0 &&
+      (m & (2 << k)) !== 0 &&
+      rt.dep[base + k + 1]! > 0 &&
+      pNext[base + k] === STAGE_APP &&
+      pNext[base + k + 1] === STAGE_APP
+    ) {
+      // Reads and writes of this stage both go on to the app servers: one pass over the route.
+      sc[PORT_RATE_W] = rt.dep[base + k + 1]!;
+      routeAppPair(rt, s, k);
+      m &= ~(2 << k);
+      continue;
+    }
     routePort(rt, s, k >> 1, k & 1);
   }
+}
+
+/**
+ * {@link routePort} of a stage's read port (sc[PORT_RATE]) and write port (sc[PORT_RATE_W]) when
+ * both go on to the app stage.
+ */
+function routeAppPair(rt: Runtime, s: number, kRead: number): void {
+  const net = rt.net;
+  const base = s * PORTS;
+  const repl = net.stRepl[s]!;
+  // Replication touches other entries and the apply queues only, so it may come first.
+  if (repl >= 0 && net.pFan[base + kRead] === 1) {
+    sc[RATE] = sc[PORT_RATE]!;
+    pushReplication(rt, repl);
+  }
+  if (repl >= 0 && net.pFan[base + kRead + 1] === 1) {
+    sc[RATE] = sc[PORT_RATE_W]!;
+    pushReplication(rt, repl);
+  }
+  const r = net.stApp[s]!;
+  setRouteCa2(rt, r);
+  sc[RATE] = sc[PORT_RATE]!;
+  sc[RATE_W] = sc[PORT_RATE_W]!;
+  pushRoutePair(rt, s, r, STAGE_APP);
 }
 
 /**
