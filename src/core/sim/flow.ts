@@ -676,12 +676,19 @@ function applyStep(rt: Runtime, s: number, lam: number, dt: number, up: boolean)
  * last step; per-step totals are cleared.
  */
 export function beginStep(rt: Runtime): void {
-  rt.arr.set(rt.lagArr);
-  rt.arrCa2.set(rt.lagCa2);
-  rt.arrApply.set(rt.lagApply);
-  rt.lagArr.fill(0);
-  rt.lagCa2.fill(0);
-  rt.lagApply.fill(0);
+  if (rt.lagging) {
+    rt.arr.set(rt.lagArr);
+    rt.arrCa2.set(rt.lagCa2);
+    rt.arrApply.set(rt.lagApply);
+    rt.lagArr.fill(0);
+    rt.lagCa2.fill(0);
+    rt.lagApply.fill(0);
+  } else {
+    // No back edges: nothing was carried over, and the lag arrays need no clearing.
+    rt.arr.fill(0);
+    rt.arrCa2.fill(0);
+    rt.arrApply.fill(0);
+  }
   rt.errC.fill(0);
   rt.dropC.fill(0);
   rt.exitC.fill(0);
