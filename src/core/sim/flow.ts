@@ -25,6 +25,7 @@ import {
   NEXT_CACHE,
   POL_LEAST,
   POL_P2C,
+  POL_RR,
   PORTS,
   RS_APPLY,
   RS_SAME,
@@ -73,10 +74,8 @@ export function isUp(rt: Runtime, s: number): boolean {
   return az < 0 || rt.azLost[az] === 0;
 }
 
-// Scratch of the push phase: 0 = only sum route inflows (rIn), 1 = push flows.
-let phase = 0;
 // Doubles in module-level `let`s are boxed on every write; a typed array holds them in place.
-const sc = new Float64Array(16);
+const sc = new Float64Array(18);
 const CUR_CD2 = 0;
 const CUR_D = 1;
 const MS = 2;
@@ -93,10 +92,12 @@ const MD = 12;
 const AD = 13;
 const GI_CA2 = 14;
 const GI_LOAD = 15;
+const RATE_W = 16;
+const PORT_RATE_W = 17;
 
 function err(rt: Runtime, s: number, cls: number, rate: number): void {
   rt.errC[s * 2 + cls]! += rate;
-  if (phase === 1) rt.thrC[s * 2 + cls]! -= rate;
+  rt.thrC[s * 2 + cls]! -= rate;
 }
 
 /**
@@ -107,11 +108,7 @@ function err(rt: Runtime, s: number, cls: number, rate: number): void {
 function pushRoute(rt: Runtime, s: number, r: number, stage: number, cls: number): void {
   const rate = sc[RATE]!;
   if (r < 0) {
-    if (phase === 1) err(rt, s, cls, rate);
-    return;
-  }
-  if (phase === 0) {
-    rt.rIn[r]! += rate;
+    err(rt, s, cls, rate);
     return;
   }
   const net = rt.net;
@@ -131,6 +128,9 @@ function pushRoute(rt: Runtime, s: number, r: number, stage: number, cls: number
   const eOk = rt.eOk;
   const eTarget = net.eTarget;
   const eLag = net.eLag;
+  // Round robin and least outstanding hand every target the same ca²: computed once per route.
+  const even = pol === POL_RR || pol === POL_LEAST;
+  const evenCa2 = live > 0 ? ca2 / live : ca2;
   let sum = 0;
   for (let e = net.rStart[r]!; e < end; e++) {
     const sh = eShare[e]!;
@@ -143,7 +143,7 @@ function pushRoute(rt: Runtime, s: number, r: number, stage: number, cls: number
       continue;
     }
     const t = eTarget[e]!;
-    const c2 = splitCa2(pol, ca2, sh, live);
+    const c2 = even ? evenCa2 : splitCa2(pol, ca2, sh, live);
     const idx = t * PORTS + deliver * 2 + cls;
     if (eLag[e] === 1) {
       rt.lagArr[idx]! += f;
@@ -158,11 +158,75 @@ function pushRoute(rt: Runtime, s: number, r: number, stage: number, cls: number
 }
 
 /**
+ * {@link pushRoute} of both classes at once, sc[RATE] reads and sc[RATE_W] writes with the same
+ * ca² sc[CA2], in one pass over the route's entries: a web server's reads and writes go to the
+ * same app servers. Every sum receives the same terms in the same order as two single pushes
+ * (reads first): the classes have their own arrivals and errors, and per entry and per target
+ * the read term still comes before the write term.
+ */
+function pushRoutePair(rt: Runtime, s: number, r: number, stage: number): void {
+  const rateR = sc[RATE]!;
+  const rateW = sc[RATE_W]!;
+  const live = r < 0 ? 0 : rt.rLive[r]!;
+  if (!(live > 0)) {
+    err(rt, s, 0, rateR);
+    err(rt, s, 1, rateW);
+    return;
+  }
+  const net = rt.net;
+  const ca2 = sc[CA2]!;
+  const st = net.rStage[r]!;
+  const deliver = st === RS_SAME ? stage : st;
+  if (deliver === RS_APPLY) return;
+  const pol = net.rPolicy[r]!;
+  const end = net.rEnd[r]!;
+  const eShare = rt.eShare;
+  const eFlow = rt.eFlow;
+  const eOk = rt.eOk;
+  const eTarget = net.eTarget;
+  const eLag = net.eLag;
+  const even = pol === POL_RR || pol === POL_LEAST;
+  const evenCa2 = ca2 / live;
+  let sum = 0;
+  for (let e = net.rStart[r]!; e < end; e++) {
+    const sh = eShare[e]!;
+    if (!(sh > 0)) continue;
+    sum += sh;
+    const fR = rateR * sh;
+    const fW = rateW * sh;
+    eFlow[e]! += fR;
+    eFlow[e]! += fW;
+    if (eOk[e] === 0) {
+      err(rt, s, 0, fR);
+      err(rt, s, 1, fW);
+      continue;
+    }
+    const t = eTarget[e]!;
+    const c2 = even ? evenCa2 : splitCa2(pol, ca2, sh, live);
+    const idx = t * PORTS + deliver * 2;
+    if (eLag[e] === 1) {
+      rt.lagArr[idx]! += fR;
+      rt.lagArr[idx + 1]! += fW;
+      rt.lagCa2[t]! += fR * c2;
+      rt.lagCa2[t]! += fW * c2;
+    } else {
+      rt.arr[idx]! += fR;
+      rt.arr[idx + 1]! += fW;
+      rt.arrCa2[t]! += fR * c2;
+      rt.arrCa2[t]! += fW * c2;
+    }
+  }
+  if (sum < 1 - 1e-9) {
+    err(rt, s, 0, rateR * (1 - sum));
+    err(rt, s, 1, rateW * (1 - sum));
+  }
+}
+
+/**
  * Replication copies each committed write (sc[RATE] per second) to every replica's apply queue.
  * It is not part of the request's path: a replica that cannot be reached does not fail it.
  */
 function pushReplication(rt: Runtime, r: number): void {
-  if (phase === 0) return;
   const net = rt.net;
   const rate = sc[RATE]!;
   for (let e = net.rStart[r]!; e < net.rEnd[r]!; e++) {
@@ -176,7 +240,7 @@ function pushReplication(rt: Runtime, r: number): void {
 
 /** Sets sc[CA2] to the ca² of the part of a machine's departures entering route r (a thinning). */
 function setRouteCa2(rt: Runtime, r: number): void {
-  if (phase === 0 || r < 0 || !(sc[CUR_D]! > 0)) {
+  if (r < 0 || !(sc[CUR_D]! > 0)) {
     sc[CA2] = 1;
     return;
   }
@@ -195,7 +259,7 @@ function routePort(rt: Runtime, s: number, stage: number, cls: number): void {
   }
   const next = net.pNext[k]!;
   if (next === STAGE_DONE) {
-    if (phase === 1) rt.exitC[s * 2 + cls]! += rate;
+    rt.exitC[s * 2 + cls]! += rate;
     return;
   }
   if (next === STAGE_APP) {
@@ -209,7 +273,7 @@ function routePort(rt: Runtime, s: number, stage: number, cls: number): void {
   if (next === NEXT_CACHE) {
     if (cls === CLASS_READ) {
       const hit = rate * net.stHit[s]!;
-      if (phase === 1) rt.exitC[s * 2 + cls]! += hit;
+      rt.exitC[s * 2 + cls]! += hit;
       rest = rate - hit;
     }
     if (stage !== STAGE_DB) {
@@ -230,7 +294,7 @@ function pushShards(rt: Runtime, s: number, cls: number): void {
   const rate = sc[SHARD_RATE]!;
   const n = net.stShardCount[s]!;
   if (n === 0) {
-    if (phase === 1) err(rt, s, cls, rate);
+    err(rt, s, cls, rate);
     return;
   }
   const g = net.stShardGroup[s]!;
@@ -245,7 +309,7 @@ function pushShards(rt: Runtime, s: number, cls: number): void {
     setRouteCa2(rt, r);
     pushRoute(rt, s, r, STAGE_DB, cls);
   }
-  if (phase === 1 && assigned < 1 - 1e-12) err(rt, s, cls, rate * (1 - assigned));
+  if (assigned < 1 - 1e-12) err(rt, s, cls, rate * (1 - assigned));
 }
 
 /** One router (users, DNS, load balancer): no queue, its inflow goes straight on. */
@@ -279,7 +343,6 @@ function routerStep(rt: Runtime, s: number, dt: number): void {
     const d = rt.dnsOf[s]!;
     if (d >= 0) dnsShares(rt, d, rt.dnsTtl[d]!);
   }
-  phase = 1;
   for (let st = 0; st < 3; st++)
     for (let cls = 0; cls < 2; cls++) {
       const rate = rt.arr[base + st * 2 + cls]!;
@@ -455,9 +518,12 @@ function machineStep(rt: Runtime, s: number, dt: number): void {
     1 + (1 - rho * rho) * (ca2 - 1) + (rho * rho * (cs2mix - 1)) / Math.sqrt(Math.max(1, c)),
   );
   rt.cd2[s] = cd2;
-  // Local sojourn moments per port, departures, drops.
+  // Local sojourn moments per port, departures, drops; and the departures entering each route
+  // (for the thinning ca² of the split), summed before any flow is pushed.
   const wq = rt.wqMean[s]!;
   const wq2 = rt.wqSecond[s]!;
+  const moving = D > 0;
+  if (moving) clearRouteInflows(rt, s);
   for (let m = act; m !== 0; m &= m - 1) {
     const k = 31 - Math.clz32(m & -m);
     const S = pDemand[base + k]! / kap;
@@ -468,20 +534,94 @@ function machineStep(rt: Runtime, s: number, dt: number): void {
     const cls = k & 1;
     if (adm > 0 && pErr[base + k] === ERR_NONE) rt.dropC[s2 + cls]! += block * arr[base + k]!;
     thrC[s2 + cls]! += dep;
+    if (moving && dep > 0) {
+      sc[PORT_RATE] = dep;
+      addRouteInflow(rt, s, k);
+    }
   }
-  // Departures: first the route inflows (for the thinning ca²), then the flows.
   sc[CUR_CD2] = cd2;
   sc[CUR_D] = D;
-  if (!(D > 0)) return;
-  clearRouteInflows(rt, s);
-  for (phase = 0; phase < 2; phase++)
-    for (let m = act; m !== 0; m &= m - 1) {
-      const k = 31 - Math.clz32(m & -m);
-      const dep = rt.dep[base + k]!;
-      if (!(dep > 0)) continue;
-      sc[PORT_RATE] = dep;
-      routePort(rt, s, k >> 1, k & 1);
+  if (!moving) return;
+  const pNext = net.pNext;
+  for (let m = act; m !== 0; m &= m - 1) {
+    const k = 31 - Math.clz32(m & -m);
+    const dep = rt.dep[base + k]!;
+    if (!(dep > 0)) continue;
+    sc[PORT_RATE] = dep;
+    if (
+      (k & 1) === 0 &&
+      (m & (2 << k)) !== 0 &&
+      rt.dep[base + k + 1]! > 0 &&
+      pNext[base + k] === STAGE_APP &&
+      pNext[base + k + 1] === STAGE_APP
+    ) {
+      // Reads and writes of this stage both go on to the app servers: one pass over the route.
+      sc[PORT_RATE_W] = rt.dep[base + k + 1]!;
+      routeAppPair(rt, s, k);
+      m &= ~(2 << k);
+      continue;
     }
+    routePort(rt, s, k >> 1, k & 1);
+  }
+}
+
+/**
+ * {@link routePort} of a stage's read port (sc[PORT_RATE]) and write port (sc[PORT_RATE_W]) when
+ * both go on to the app stage.
+ */
+function routeAppPair(rt: Runtime, s: number, kRead: number): void {
+  const net = rt.net;
+  const base = s * PORTS;
+  const repl = net.stRepl[s]!;
+  // Replication touches other entries and the apply queues only, so it may come first.
+  if (repl >= 0 && net.pFan[base + kRead] === 1) {
+    sc[RATE] = sc[PORT_RATE]!;
+    pushReplication(rt, repl);
+  }
+  if (repl >= 0 && net.pFan[base + kRead + 1] === 1) {
+    sc[RATE] = sc[PORT_RATE_W]!;
+    pushReplication(rt, repl);
+  }
+  const r = net.stApp[s]!;
+  setRouteCa2(rt, r);
+  sc[RATE] = sc[PORT_RATE]!;
+  sc[RATE_W] = sc[PORT_RATE_W]!;
+  pushRoutePair(rt, s, r, STAGE_APP);
+}
+
+/**
+ * Adds sc[PORT_RATE] departures of a port of machine s to the inflow (rIn) of the route they
+ * take next, splitting them exactly as `routePort` and `pushShards` will.
+ */
+function addRouteInflow(rt: Runtime, s: number, port: number): void {
+  const net = rt.net;
+  const rate = sc[PORT_RATE]!;
+  const next = net.pNext[s * PORTS + port]!;
+  if (next === STAGE_DONE) return;
+  const cls = port & 1;
+  if (next === STAGE_APP) {
+    const r = net.stApp[s]!;
+    if (r >= 0) rt.rIn[r]! += rate;
+    return;
+  }
+  let rest = rate;
+  if (next === NEXT_CACHE) {
+    if (cls === CLASS_READ) rest = rate - rate * net.stHit[s]!;
+    if (port >> 1 !== STAGE_DB) {
+      const r = net.stForward[s]!;
+      if (r >= 0) rt.rIn[r]! += rest;
+      return;
+    }
+  }
+  const n = net.stShardCount[s]!;
+  const g = net.stShardGroup[s]!;
+  const first = net.stShardFirst[s]!;
+  for (let j = 0; j < n; j++) {
+    const share = g < 0 ? 1 : rt.shardShare[g]![j]!;
+    if (!(share > 0)) continue;
+    const r = cls === CLASS_READ ? net.shardRead[first + j]! : net.shardWrite[first + j]!;
+    if (r >= 0) rt.rIn[r]! += rest * share;
+  }
 }
 
 function clearRouteInflows(rt: Runtime, s: number): void {
@@ -536,12 +676,19 @@ function applyStep(rt: Runtime, s: number, lam: number, dt: number, up: boolean)
  * last step; per-step totals are cleared.
  */
 export function beginStep(rt: Runtime): void {
-  rt.arr.set(rt.lagArr);
-  rt.arrCa2.set(rt.lagCa2);
-  rt.arrApply.set(rt.lagApply);
-  rt.lagArr.fill(0);
-  rt.lagCa2.fill(0);
-  rt.lagApply.fill(0);
+  if (rt.lagging) {
+    rt.arr.set(rt.lagArr);
+    rt.arrCa2.set(rt.lagCa2);
+    rt.arrApply.set(rt.lagApply);
+    rt.lagArr.fill(0);
+    rt.lagCa2.fill(0);
+    rt.lagApply.fill(0);
+  } else {
+    // No back edges: nothing was carried over, and the lag arrays need no clearing.
+    rt.arr.fill(0);
+    rt.arrCa2.fill(0);
+    rt.arrApply.fill(0);
+  }
   rt.errC.fill(0);
   rt.dropC.fill(0);
   rt.exitC.fill(0);

@@ -125,6 +125,8 @@ export class Runtime {
   readonly lagArr: Float64Array;
   readonly lagCa2: Float64Array;
   readonly lagApply: Float64Array;
+  /** Some entry is a back edge of a call cycle (otherwise the lag arrays stay all zero). */
+  readonly lagging: boolean;
   readonly mix: Float64Array;
   readonly busy: Float64Array;
   readonly busyA: Float64Array;
@@ -317,6 +319,7 @@ export class Runtime {
     this.eOk = new Uint8Array(ne).fill(1);
     this.eMisconf = new Uint8Array(ne);
     this.eBlocked = blockedEntries(net);
+    this.lagging = net.eLag.includes(1);
     this.rIn = f64(net.nRoutes);
     this.rLive = f64(net.nRoutes);
     this.eLoad = f64(ne);
