@@ -34,10 +34,26 @@ const contentSecurityPolicy = (): Plugin => ({
   ],
 });
 
+/**
+ * Writes `precache.json`, the list of every built file under assets/, for the service worker
+ * (public/sw.js) to download at install: the panels loaded on first use (lessons, presenter,
+ * share, charts…) must work offline even if they were never opened online.
+ */
+const precacheManifest = (): Plugin => ({
+  name: 'precache-manifest',
+  apply: 'build',
+  generateBundle(_options, bundle) {
+    const files = Object.keys(bundle)
+      .filter((f) => f.startsWith('assets/') && !f.endsWith('.map'))
+      .sort();
+    this.emitFile({ type: 'asset', fileName: 'precache.json', source: JSON.stringify(files) });
+  },
+});
+
 export default defineConfig({
   // Relative asset URLs, so the built site works from any folder (e.g. GitHub Pages).
   base: './',
-  plugins: [react(), tailwindcss(), contentSecurityPolicy()],
+  plugins: [react(), tailwindcss(), contentSecurityPolicy(), precacheManifest()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

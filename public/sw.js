@@ -1,18 +1,37 @@
 /* global self, caches */
 // Offline support for the built site: after the first visit, the app opens without a network.
 // Navigations are network-first (a new deploy shows at once) with the cached page as fallback;
-// hashed files under assets/ never change, so they are served cache-first and cached on first use.
+// hashed files under assets/ never change, so they are served cache-first. At install every one of
+// them is downloaded (the build lists them in precache.json): the parts the app loads on first use
+// (lessons, presenter, share, charts) then work offline even if they were never opened online.
 // Everything is relative to this script's folder, so the site works from any subfolder.
-const VERSION = 'v1';
+const VERSION = 'v2';
 const CACHE = `scale-out-lab-${VERSION}`;
 const SCOPE = new URL('./', self.location.href).href;
 const SHELL = [SCOPE, new URL('index.html', SCOPE).href, new URL('no-eval.js', SCOPE).href];
+
+/** The built files listed in precache.json; none when it cannot be read (the shell still works). */
+async function builtAssets() {
+  try {
+    const response = await fetch(new URL('precache.json', SCOPE).href, { cache: 'no-cache' });
+    if (!response.ok) return [];
+    const files = await response.json();
+    return Array.isArray(files)
+      ? files.filter((f) => typeof f === 'string').map((f) => new URL(f, SCOPE).href)
+      : [];
+  } catch {
+    return [];
+  }
+}
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(SHELL))
+      .then(async (cache) => {
+        await cache.addAll(SHELL);
+        await cache.addAll(await builtAssets());
+      })
       .then(() => self.skipWaiting()),
   );
 });

@@ -125,7 +125,10 @@ test('a full localStorage never loses the work in memory, and saving resumes', a
 test.describe('offline', () => {
   test.use({ serviceWorkers: 'allow' });
 
-  test('after the first visit the app opens without a network', async ({ page, context }) => {
+  test('after the first visit the app opens without a network, lessons and sharing included', async ({
+    page,
+    context,
+  }) => {
     const csp = await watchCsp(page);
     await seed(page);
     await page.goto('./');
@@ -146,6 +149,11 @@ test.describe('offline', () => {
     await expect(page.getByTestId('app')).toBeVisible();
     await expectNodesPresent(page);
     await expect(page.locator('.react-flow__edge')).not.toHaveCount(0);
+    // Parts loaded on first use were never opened online: they come from the install-time cache.
+    await page.getByTestId('lessons-toggle').click();
+    await expect(page.getByTestId('lesson-item-one-box')).toBeVisible();
+    await page.getByTestId('share-button').click();
+    await expect(page.getByTestId('share-panel')).toBeVisible();
     await screenshot(page, 'faults-offline');
     await context.setOffline(false);
     expect(csp).toEqual([]);
