@@ -55,7 +55,7 @@ import {
   WI_SERVED,
   WI_X,
 } from './fluid';
-import { gimcPWaitRatio, gimcWaitRatio } from './gimc';
+import { gimcPWaitRatio, gimcSigma, gimcWaitRatio } from './gimc';
 import { dnsShares, dynamicLbShares, splitCa2 } from './routing';
 import type { Runtime } from './runtime';
 
@@ -368,8 +368,11 @@ function waitFactor(rt: Runtime, s: number, c: number): void {
   const da = a - rt.giLoad[s]!;
   if (rt.giRatio[s]! > 0 && c === rt.giCores[s] && dc * dc <= 1e-6 && da * da <= 1e-6 * a * a)
     return;
-  rt.giRatio[s] = gimcWaitRatio(ca2, a, c);
+  // Takács' σ moves little between solves of one node: the last one warm-starts the next.
+  rt.giRatio[s] = gimcWaitRatio(ca2, a, c, rt.giSigma[s]!);
   rt.giPWait[s] = gimcPWaitRatio();
+  const sigma = gimcSigma();
+  if (sigma > 0) rt.giSigma[s] = sigma;
   rt.giCa2[s] = ca2;
   rt.giLoad[s] = a;
   rt.giCores[s] = c;

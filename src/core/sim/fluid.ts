@@ -35,6 +35,9 @@ export interface StationStep {
 
 export const createStationStep = (): StationStep => ({ X: 0, a: 0, busy: 0, block: 0 });
 
+// Half-width in log a of the first bracket around last step's load: the root moves far less
+// than this between steps at a frame's dt, and a narrower bracket saves regula falsi iterations.
+const WIDTH0 = 1e-5;
 const ebScratch: BacklogStepResult = { x: 0, g: 0 };
 const lossScratch = createLossQueueMetrics();
 
@@ -281,7 +284,7 @@ export function stationStepIn(out: StationStep): StationStep {
   // O(K) M/M/c/K solve near saturation, so the bracket starts narrow around last step's load
   // (the root moves little between steps) and widens geometrically until it holds the root.
   const mid = Math.log(Math.max(1e-12, guess > 0 ? guess : a));
-  let width = 1e-4;
+  let width = WIDTH0;
   let lo = mid - width;
   let flo = finiteResidual(Math.exp(lo), S, c, Keff, ff, R, h, dtLam);
   while (flo > 0 && lo > -60) {
@@ -289,7 +292,7 @@ export function stationStepIn(out: StationStep): StationStep {
     lo = mid - width;
     flo = finiteResidual(Math.exp(lo), S, c, Keff, ff, R, h, dtLam);
   }
-  width = 1e-4;
+  width = WIDTH0;
   let hi = mid + width;
   let fhi = finiteResidual(Math.exp(hi), S, c, Keff, ff, R, h, dtLam);
   while (fhi < 0 && hi < 60) {

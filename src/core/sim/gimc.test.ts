@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { shiftedGammaQuantile } from './fluid';
 import { gammaQuantileWH } from './gamma';
-import { gimcPWaitRatio, gimcWait, gimcWaitRatio } from './gimc';
+import { gimcPWaitRatio, gimcSigma, gimcWait, gimcWaitRatio } from './gimc';
 import { ekM1Wait, erlangC } from './queueing';
 
 const rel = (a: number, b: number) => Math.abs(a / b - 1);
@@ -77,6 +77,31 @@ describe('gimcWaitRatio', () => {
     expect(gimcWaitRatio(0.5, 1.995, 2)).toBe(0.75);
     expect(gimcWaitRatio(0.5, 32, 64)).toBe(0.75);
     expect(gimcWaitRatio(0.5, 0, 2)).toBe(1);
+  });
+});
+
+describe('gimcWaitRatio warm start', () => {
+  it('reaches the cold root from any start, below or above it, within the solve tolerance', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.02, max: 0.99, noNaN: true }),
+        fc.double({ min: 0.05, max: 0.98, noNaN: true }),
+        fc.integer({ min: 1, max: 32 }),
+        fc.double({ min: 0.001, max: 0.999, noNaN: true }),
+        (ca2, rho, c, guess) => {
+          const cold = gimcWaitRatio(ca2, rho * c, c);
+          const sigma = gimcSigma();
+          const coldPWait = gimcPWaitRatio();
+          const warm = gimcWaitRatio(ca2, rho * c, c, guess);
+          if (Number.isNaN(sigma)) return;
+          expect(gimcSigma()).toBeGreaterThan(0);
+          expect(Math.abs(gimcSigma() - sigma)).toBeLessThanOrEqual(1e-12);
+          expect(rel(warm, cold)).toBeLessThan(1e-9);
+          expect(rel(gimcPWaitRatio(), coldPWait)).toBeLessThan(1e-9);
+        },
+      ),
+      { seed: 42, numRuns: 300 },
+    );
   });
 });
 

@@ -11,12 +11,23 @@
 const MAX_SHAPE = 100;
 /** Above this utilization the ratio is the heavy-traffic limit (1 + ca²)/2 (Kingman). */
 const RHO_MAX = 0.995;
+/** A warm start's pull-back factor: the start is taken this far below the old root. */
+const WARM_PULLBACK = 0.999;
 /** Most servers for which Takács' sum keeps its precision (0.4 % at 32, 1.4 % at 128). */
 const MAX_SERVERS = 32;
 
-// The wait rate θ of the last gimcWait call.
-const sc = new Float64Array(1);
+// The wait rate θ and the root σ of the last gimcWait call; the start σ for the next one.
+const sc = new Float64Array(3);
 const THETA = 0;
+const SIGMA = 1;
+const GUESS = 2;
+
+/**
+ * σ of Takács' equation found by the last {@link gimcWaitRatio} call that solved it (NaN when it
+ * fell back to a closed form): a caller keeps it to warm-start the next call at nearby inputs.
+ * @example gimcWaitRatio(1 / 3, 1.4, 2); gimcSigma(); // in (0, 1)
+ */
+export const gimcSigma = (): number => sc[SIGMA]!;
 // The last gimcWaitRatio call's P(wait) ratio (a typed array keeps the double unboxed).
 const last = new Float64Array(1);
 
@@ -40,8 +51,9 @@ export const gimcPWaitRatio = (): number => last[0]!;
  * gimcWaitRatio(1, 1.4, 2); // 1 (M/M/2)
  * gimcWaitRatio(1 / 3, 1.4, 2); // ≈ 0.564 (E3/M/2 at ρ 0.70: Wq 5.68 ms vs 10.07 ms with S = 11 ms)
  */
-export function gimcWaitRatio(ca2: number, a: number, c: number): number {
+export function gimcWaitRatio(ca2: number, a: number, c: number, guess = 0): number {
   last[0] = 1;
+  sc[SIGMA] = NaN;
   if (!(a > 0) || !(c >= 1)) return 1;
   if (Math.abs(ca2 - 1) < 1e-9) return 1;
   const ht = 0.5 * (1 + Math.max(0, ca2));
@@ -49,7 +61,9 @@ export function gimcWaitRatio(ca2: number, a: number, c: number): number {
   // Bursty arrivals (ca² > 1) come from merges and retries, whose law is no gamma: Allen–Cunneen's
   // estimate stands. With many servers the alternating sum loses digits.
   if (!(rho < RHO_MAX) || ca2 > 1 || c > MAX_SERVERS) return ht;
+  sc[GUESS] = guess;
   const wq = gimcWait(ca2, a, c);
+  sc[GUESS] = 0;
   const mm = mmcWait(a, c);
   const r = wq / mm;
   if (!(Number.isFinite(r) && r > 0)) return ht;
@@ -69,7 +83,14 @@ export function gimcWait(ca2: number, a: number, c: number): number {
   const k = ca2 > 1 / MAX_SHAPE ? 1 / ca2 : MAX_SHAPE;
   const kl = k * a;
   // h(σ) = A*(c(1 − σ)) − σ is convex with h(0) > 0: Newton from 0 rises monotonically to the root.
+  // So does Newton from any σ with h(σ) > 0: a warm start (the root at nearby inputs, pulled back
+  // a little so that it usually stays below the new root) is used when it has h > 0, else 0.
   let sigma = 0;
+  const g0 = sc[GUESS]!;
+  if (g0 > 0 && g0 < 1) {
+    const start = g0 * WARM_PULLBACK;
+    if (Math.pow(kl / (kl + c * (1 - start)), k) - start > 0) sigma = start;
+  }
   for (let i = 0; i < 100; i++) {
     const s = c * (1 - sigma);
     const A = Math.pow(kl / (kl + s), k);
@@ -97,6 +118,7 @@ export function gimcWait(ca2: number, a: number, c: number): number {
   // the wait is negligible anyway) the digits left are too few to trust.
   if (!Number.isFinite(sum) || !(sum > big * 1e-8)) return NaN;
   const pWait = 1 / sum / (1 - sigma);
+  sc[SIGMA] = sigma;
   sc[THETA] = c * (1 - sigma);
   return pWait / sc[THETA]!;
 }

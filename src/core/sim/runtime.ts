@@ -146,6 +146,8 @@ export class Runtime {
   readonly giCa2: Float64Array;
   readonly giLoad: Float64Array;
   readonly giCores: Float64Array;
+  /** Takács' σ of the node's last GI/M/c solve (its warm start; 0 before any). */
+  readonly giSigma: Float64Array;
   readonly lastDt: Float64Array;
   /** Wait moments at the last solved state (s, s²). */
   readonly wqMean: Float64Array;
@@ -293,6 +295,7 @@ export class Runtime {
     this.giCa2 = f64(n);
     this.giLoad = f64(n);
     this.giCores = f64(n);
+    this.giSigma = f64(n);
     this.lastDt = f64(n);
     this.wqMean = f64(n);
     this.wqSecond = f64(n);
