@@ -107,16 +107,12 @@ function err(rt: Runtime, s: number, cls: number, rate: number): void {
  */
 function pushRoute(rt: Runtime, s: number, r: number, stage: number, cls: number): void {
   const rate = sc[RATE]!;
-  if (r < 0) {
-    err(rt, s, cls, rate);
-    return;
-  }
-  const net = rt.net;
-  const live = rt.rLive[r]!;
+  const live = r < 0 ? 0 : rt.rLive[r]!;
   if (!(live > 0)) {
     err(rt, s, cls, rate);
     return;
   }
+  const net = rt.net;
   const ca2 = sc[CA2]!;
   const st = net.rStage[r]!;
   const deliver = st === RS_SAME ? stage : st;
@@ -130,7 +126,7 @@ function pushRoute(rt: Runtime, s: number, r: number, stage: number, cls: number
   const eLag = net.eLag;
   // Round robin and least outstanding hand every target the same ca²: computed once per route.
   const even = pol === POL_RR || pol === POL_LEAST;
-  const evenCa2 = live > 0 ? ca2 / live : ca2;
+  const evenCa2 = ca2 / live;
   let sum = 0;
   for (let e = net.rStart[r]!; e < end; e++) {
     const sh = eShare[e]!;
