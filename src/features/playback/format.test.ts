@@ -5,6 +5,11 @@ describe('playback formatting', () => {
   it('shows simulated time as mm:ss, and h:mm:ss from an hour', () => {
     expect(formatClock(0)).toBe('00:00');
     expect(formatClock(59.99)).toBe('00:59');
+    // Ten 0.1 s steps: 0.9999999999999999, which is one second on the clock.
+    let t = 0;
+    for (let i = 0; i < 10; i++) t += 0.1;
+    expect(t).toBeLessThan(1);
+    expect(formatClock(t)).toBe('00:01');
     expect(formatClock(61)).toBe('01:01');
     expect(formatClock(3599)).toBe('59:59');
     expect(formatClock(3600)).toBe('1:00:00');

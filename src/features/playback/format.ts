@@ -1,8 +1,11 @@
 /** Number formatting for the playback bar and the node cards. */
 
-/** Simulated seconds as m:ss, or h:mm:ss from one hour. */
+/**
+ * Simulated seconds as m:ss, or h:mm:ss from one hour. Time advances in sums of steps (ten 0.1 s
+ * steps make 0.9999999999999999 s), so a value a hair under a whole second counts as that second.
+ */
 export function formatClock(seconds: number): string {
-  const s = Math.max(0, Math.floor(Number.isFinite(seconds) ? seconds : 0));
+  const s = Math.max(0, Math.floor((Number.isFinite(seconds) ? seconds : 0) + 1e-6));
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
   const ss = String(s % 60).padStart(2, '0');
