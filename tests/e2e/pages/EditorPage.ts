@@ -111,8 +111,9 @@ export class EditorPage {
     const source = this.page.getByTestId(`handle-out-${from}`);
     const inHandle = this.page.getByTestId(`handle-in-${to}`);
     const target = (await inHandle.count()) > 0 ? inHandle : this.node(to);
-    const a = await source.boundingBox();
-    const b = await target.boundingBox();
+    // A new card grows when its first numbers arrive, moving its handles: aim once both settle.
+    const a = await settledBox(source);
+    const b = await settledBox(target);
     if (!a || !b) throw new Error(`cannot see both ends of ${from} -> ${to}`);
     await this.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
     await this.page.mouse.down();
@@ -183,3 +184,25 @@ export class EditorPage {
     await this.page.getByTestId('language').selectOption(lang);
   }
 }
+
+/** A locator's bounding box once it stops moving (the same in two reads 100 ms apart). */
+async function settledBox(locator: Locator): Promise<Box | null> {
+  let last = await locator.boundingBox();
+  for (let i = 0; i < 30; i++) {
+    await locator.page().waitForTimeout(100);
+    const now = await locator.boundingBox();
+    if (
+      now &&
+      last &&
+      now.x === last.x &&
+      now.y === last.y &&
+      now.width === last.width &&
+      now.height === last.height
+    )
+      return now;
+    last = now;
+  }
+  return last;
+}
+
+type Box = NonNullable<Awaited<ReturnType<Locator['boundingBox']>>>;
